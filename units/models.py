@@ -1,0 +1,235 @@
+"""Administrative units and the agencies attached to them.
+
+The hierarchy is a materialised path (django-treebeard ``MP_Node``): "all descendants of X" is one
+``path LIKE 'X%'`` query and "all ancestors of X" one ``path IN (...)`` query whose prefixes come from
+X's own path. ``parent`` is kept beside the path so that the admin, forms and plain joins can use an
+ordinary foreign key; the services in ``units.services`` keep the two in step.
+
+Both structures live under one national root: the units before 1 July 2025 (province > district >
+commune) end on 30 June 2025, the units after it begin on 1 July 2025. A province that the 2025 reform
+left untouched is one unit valid across both.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
+
+#: The last day of the three-level structure and the first of the two-level one (NQ 202/2025/QH15).
+LEGACY_LAST_DAY = datetime.date(2025, 6, 30)
+REFORM_DAY = datetime.date(2025, 7, 1)
+
+
+class Level(models.TextChoices):
+    NATIONAL = "national", _("Trung ương")
+    PROVINCE = "province", _("Cấp tỉnh")
+    DISTRICT = "district", _("Cấp huyện")
+    COMMUNE = "commune", _("Cấp xã")
+
+
+class UnitKind(models.TextChoices):
+    COUNTRY = "country", _("Quốc gia")
+    PROVINCE = "province", _("Tỉnh")
+    CITY = "city", _("Thành phố trực thuộc trung ương")
+    RURAL_DISTRICT = "rural_district", _("Huyện")
+    URBAN_DISTRICT = "urban_district", _("Quận")
+    TOWN = "town", _("Thị xã")
+    PROVINCIAL_CITY = "provincial_city", _("Thành phố thuộc tỉnh")
+    COMMUNE = "commune", _("Xã")
+    WARD = "ward", _("Phường")
+    TOWNSHIP = "township", _("Thị trấn")
+    SPECIAL_ZONE = "special_zone", _("Đặc khu")
+
+
+KIND_LEVEL: dict[str, str] = {
+    UnitKind.COUNTRY: Level.NATIONAL,
+    UnitKind.PROVINCE: Level.PROVINCE,
+    UnitKind.CITY: Level.PROVINCE,
+    UnitKind.RURAL_DISTRICT: Level.DISTRICT,
+    UnitKind.URBAN_DISTRICT: Level.DISTRICT,
+    UnitKind.TOWN: Level.DISTRICT,
+    UnitKind.PROVINCIAL_CITY: Level.DISTRICT,
+    UnitKind.COMMUNE: Level.COMMUNE,
+    UnitKind.WARD: Level.COMMUNE,
+    UnitKind.TOWNSHIP: Level.COMMUNE,
+    UnitKind.SPECIAL_ZONE: Level.COMMUNE,
+}
+
+
+def kinds_of_level(level: str) -> list[str]:
+    return [kind for kind, kind_level in KIND_LEVEL.items() if kind_level == level]
+
+
+class UnitQuerySet(MP_NodeQuerySet):
+    def visible_to(self, user) -> UnitQuerySet:
+        """The scoping choke point: a user sees the subtree of their unit, an administrator everything."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_full_scope:
+            return self
+        if user.unit_id is None:
+            return self.none()
+        return self.filter(path__startswith=user.unit.path)
+
+    def descendants_of(self, unit: Unit, *, include_self: bool = False) -> UnitQuerySet:
+        qs = self.filter(path__startswith=unit.path)
+        return qs if include_self else qs.exclude(pk=unit.pk)
+
+    def ancestors_of(self, unit: Unit, *, include_self: bool = False) -> UnitQuerySet:
+        steplen = Unit.steplen
+        end = len(unit.path) + (steplen if include_self else 0)
+        prefixes = [unit.path[:i] for i in range(steplen, end, steplen)]
+        return self.filter(path__in=prefixes)
+
+    def at_level(self, level: str) -> UnitQuerySet:
+        return self.filter(kind__in=kinds_of_level(level))
+
+    def valid_on(self, day: datetime.date) -> UnitQuerySet:
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
+
+    def of_structure(self, structure: str) -> UnitQuerySet:
+        """``legacy``: the units as they stood on 30/6/2025; ``2025``: as they stand from 1/7/2025."""
+        return self.valid_on(LEGACY_LAST_DAY if structure == Structure.LEGACY else REFORM_DAY)
+
+
+class Structure(models.TextChoices):
+    LEGACY = "legacy", _("Ba cấp (trước 01/7/2025)")
+    REFORM_2025 = "2025", _("Hai cấp (từ 01/7/2025)")
+
+
+class UnitManager(MP_NodeManager.from_queryset(UnitQuerySet)):
+    def get_queryset(self):
+        return UnitQuerySet(self.model).order_by("path")
+
+    def get_by_natural_key(self, code, valid_to):
+        return self.get(code=code, valid_to=valid_to)
+
+
+class Unit(MP_Node):
+    code = models.CharField(_("mã đơn vị"), max_length=10, db_index=True)
+    name = models.CharField(_("tên"), max_length=150)
+    kind = models.CharField(_("loại đơn vị"), max_length=20, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    predecessors = models.ManyToManyField(
+        "self",
+        verbose_name=_("đơn vị trước sắp xếp"),
+        symmetrical=False,
+        related_name="successors",
+        blank=True,
+        help_text=_("Các đơn vị cũ hợp thành đơn vị này khi sắp xếp đơn vị hành chính."),
+    )
+
+    objects = UnitManager()
+
+    class Meta:
+        verbose_name = _("đơn vị hành chính")
+        verbose_name_plural = _("đơn vị hành chính")
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"], condition=Q(valid_to__isnull=True), name="unit_code_unique_while_current"
+            ),
+            models.UniqueConstraint(fields=["code", "valid_to"], name="unit_code_unique_per_end_date"),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True) | Q(valid_from__lte=models.F("valid_to")),
+                name="unit_valid_from_before_valid_to",
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "code"], name="unit_kind_code_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("units:detail", args=[self.pk])
+
+    def natural_key(self):
+        return (self.code, self.valid_to)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.parent_id is not None and self.pk is not None:
+            if self.parent_id == self.pk:
+                raise ValidationError({"parent": _("Một đơn vị không thể là cấp trên của chính nó.")})
+            if self.path and self.parent.path.startswith(self.path):
+                raise ValidationError({"parent": _("Không thể chọn một đơn vị cấp dưới làm đơn vị cấp trên.")})
+        if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
+            raise ValidationError({"valid_to": _("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.")})
+
+    @property
+    def level(self) -> str:
+        return KIND_LEVEL[self.kind]
+
+    def get_level_display(self) -> str:
+        return Level(self.level).label
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+    def contains(self, other: Unit) -> bool:
+        """True when ``other`` is this unit or one of its descendants (no query)."""
+        return other.path.startswith(self.path)
+
+
+class AgencyKind(models.TextChoices):
+    PEOPLES_COMMITTEE = "peoples_committee", _("Ủy ban nhân dân")
+    EDUCATION_DEPARTMENT = "education_department", _("Sở Giáo dục và Đào tạo")
+    EDUCATION_OFFICE = "education_office", _("Phòng Giáo dục và Đào tạo")
+    DEPARTMENT = "department", _("Sở, ban, ngành / phòng, ban")
+    LEARNING_ASSOCIATION = "learning_association", _("Hội Khuyến học")
+    STEERING_COMMITTEE = "steering_committee", _("Ban Chỉ đạo")
+    MASS_ORGANISATION = "mass_organisation", _("Mặt trận, đoàn thể")
+    SCHOOL = "school", _("Cơ sở giáo dục")
+    OTHER = "other", _("Khác")
+
+
+class AgencyQuerySet(models.QuerySet):
+    def visible_to(self, user) -> AgencyQuerySet:
+        """Agencies of the user's subtree and of its ancestors (the bodies a plan above names)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_full_scope:
+            return self
+        if user.unit_id is None:
+            return self.none()
+        unit = user.unit
+        return self.filter(
+            Q(unit__path__startswith=unit.path) | Q(unit__in=Unit.objects.ancestors_of(unit).values("pk"))
+        )
+
+
+class Agency(models.Model):
+    """A body that leads or coordinates tasks or enters data: Sở GD&ĐT, Phòng GD&ĐT, UBND xã, ..."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agencies")
+    name = models.CharField(_("tên cơ quan"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+    kind = models.CharField(_("loại cơ quan"), max_length=30, choices=AgencyKind.choices, default=AgencyKind.OTHER)
+
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cơ quan, tổ chức")
+        verbose_name_plural = _("cơ quan, tổ chức")
+        ordering = ["unit__path", "name"]
+        constraints = [models.UniqueConstraint(fields=["unit", "name"], name="agency_name_unique_per_unit")]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
