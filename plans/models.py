@@ -1,1 +1,374 @@
+"""Plans, their targets, tasks and reporting rules, and the reporting periods the rules generate.
 
+A national decision (QĐ 1373/QĐ-TTg), a province plan and a commune plan are all ``Plan`` rows linked by
+``parent``: the cascade is one foreign key. A plan that a seed only cites (the district plan 183/KH-UBND
+of Chi Lăng) is kept with status ``reference`` so that the chain stays linked.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from indicators.models import Indicator
+from units.models import Agency, Level, Unit
+
+
+class PeriodKind(models.TextChoices):
+    YEAR = "year", _("Năm")
+    HALF = "half", _("6 tháng")
+    QUARTER = "quarter", _("Quý")
+
+
+class Period(models.Model):
+    """A reporting period shared by every plan: ``2023``, ``2023S1``/``2023S2``, ``2023Q1``..``2023Q4``.
+
+    The data window defaults to the cut-off dates of NĐ 09/2019/NĐ-CP (a year runs 15/12 of the year before
+    to 14/12; a half-year 15/12 to 14/6 and 15/6 to 14/12; a quarter from the 15th of the month before it).
+    """
+
+    code = models.CharField(_("mã kỳ"), max_length=8, unique=True)
+    kind = models.CharField(_("loại kỳ"), max_length=8, choices=PeriodKind.choices)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    number = models.PositiveSmallIntegerField(_("số thứ tự trong năm"), default=1)
+    window_start = models.DateField(_("số liệu từ ngày"))
+    window_end = models.DateField(_("số liệu đến ngày"))
+
+    class Meta:
+        verbose_name = _("kỳ báo cáo")
+        verbose_name_plural = _("kỳ báo cáo")
+        ordering = ["year", "kind", "number"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        if self.kind == PeriodKind.YEAR:
+            return str(_("Năm %(year)s") % {"year": self.year})
+        if self.kind == PeriodKind.HALF:
+            return str(_("6 tháng %(half)s năm %(year)s") % {"half": "đầu" if self.number == 1 else "cuối", "year": self.year})
+        return str(_("Quý %(n)s năm %(year)s") % {"n": self.number, "year": self.year})
+
+    @property
+    def reference_day(self) -> datetime.date:
+        """The day whose unit structure the period reports on: the end of its data window."""
+        return self.window_end
+
+    def previous(self) -> str:
+        """Code of the period before this one, of the same kind."""
+        if self.kind == PeriodKind.YEAR:
+            return str(self.year - 1)
+        per_year = 2 if self.kind == PeriodKind.HALF else 4
+        letter = "S" if self.kind == PeriodKind.HALF else "Q"
+        if self.number > 1:
+            return f"{self.year}{letter}{self.number - 1}"
+        return f"{self.year - 1}{letter}{per_year}"
+
+
+class PlanKind(models.TextChoices):
+    PLAN = "plan", _("Kế hoạch")
+    SCHEME = "scheme", _("Đề án")
+    DECISION = "decision", _("Quyết định")
+    DIRECTIVE = "directive", _("Chỉ thị")
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    ISSUED = "issued", _("Đã ban hành")
+    CLOSED = "closed", _("Đã kết thúc")
+    REFERENCE = "reference", _("Văn bản được dẫn chiếu")
+
+
+class PlanQuerySet(models.QuerySet):
+    def visible_to(self, user) -> PlanQuerySet:
+        """Plans of the user's subtree, and the plans above it that the user's unit implements."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_full_scope:
+            return self
+        if user.unit_id is None:
+            return self.none()
+        unit = user.unit
+        return self.filter(Q(unit__path__startswith=unit.path) | Q(unit__in=Unit.objects.ancestors_of(unit).values("pk")))
+
+    def editable_by(self, user) -> PlanQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_full_scope:
+            return self
+        if user.unit_id is None or not user.is_reviewer:
+            return self.none()
+        return self.filter(unit__path__startswith=user.unit.path)
+
+
+class Document(models.Model):
+    """A legal document a plan cites (căn cứ): a law, decree, circular, decision."""
+
+    number = models.CharField(_("số, ký hiệu"), max_length=60)
+    title = models.CharField(_("trích yếu"), max_length=500)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=200, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("văn bản căn cứ")
+        verbose_name_plural = _("văn bản căn cứ")
+        ordering = ["-issued_on", "number"]
+        constraints = [models.UniqueConstraint(fields=["number"], name="document_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.number} – {self.title}"
+
+
+class Plan(models.Model):
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị ban hành"), on_delete=models.PROTECT, related_name="plans")
+    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200, help_text=_("Ví dụ: UBND tỉnh Hưng Yên."))
+    kind = models.CharField(_("loại văn bản"), max_length=10, choices=PlanKind.choices, default=PlanKind.PLAN)
+    number = models.CharField(_("số, ký hiệu"), max_length=60, blank=True, help_text=_("Ví dụ: 74/KH-UBND."))
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    title = models.CharField(_("trích yếu"), max_length=500)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("thực hiện kế hoạch / văn bản cấp trên"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    start_year = models.PositiveSmallIntegerField(_("từ năm"))
+    end_year = models.PositiveSmallIntegerField(_("đến năm"))
+    milestone_years = models.JSONField(_("các mốc"), default=list, blank=True, help_text=_("Ví dụ: [2025, 2030]."))
+    legal_basis = models.ManyToManyField(Document, verbose_name=_("căn cứ"), blank=True, related_name="plans")
+    purpose = models.TextField(_("mục đích, yêu cầu"), blank=True)
+    general_objective = models.TextField(_("mục tiêu chung"), blank=True)
+    funding = models.TextField(_("kinh phí"), blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    document = models.FileField(_("văn bản đã ký"), upload_to="plans/%Y/", blank=True)
+    source_note = models.CharField(_("nguồn"), max_length=255, blank=True)
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+        ordering = ["unit__path", "-issued_on"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start_year__lte=models.F("end_year")), name="plan_start_before_end"),
+            models.UniqueConstraint(
+                fields=["unit", "number", "issued_on"], condition=~Q(number=""), name="plan_number_unique_per_unit_date"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} – {self.title}" if self.number else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:detail", args=[self.pk])
+
+    @property
+    def years(self) -> range:
+        return range(self.start_year, self.end_year + 1)
+
+    @property
+    def display_milestones(self) -> list[int]:
+        return sorted(set(self.milestone_years or []))
+
+
+class TargetKind(models.TextChoices):
+    AT_LEAST = "at_least", _("Tối thiểu")
+    AT_MOST = "at_most", _("Tối đa")
+    EXACTLY = "exactly", _("Bằng")
+    BETWEEN = "between", _("Trong khoảng")
+    MAINTAIN = "maintain", _("Duy trì")
+    INCREASE = "increase", _("Tăng dần hằng năm")
+
+
+class Target(models.Model):
+    """A value for an indicator at a milestone year (chỉ tiêu), for the plan's unit or another one."""
+
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="targets")
+    indicator = models.ForeignKey(Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="targets")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("áp dụng cho đơn vị"), on_delete=models.PROTECT, related_name="targets",
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    kind = models.CharField(_("loại chỉ tiêu"), max_length=10, choices=TargetKind.choices, default=TargetKind.AT_LEAST)
+    value = models.DecimalField(_("giá trị"), max_digits=14, decimal_places=2, null=True, blank=True)
+    value_max = models.DecimalField(_("giá trị trên"), max_digits=14, decimal_places=2, null=True, blank=True)
+    standard_level = models.PositiveSmallIntegerField(_("mức độ chuẩn"), null=True, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu kế hoạch")
+        verbose_name_plural = _("chỉ tiêu kế hoạch")
+        ordering = ["indicator__category", "indicator__order", "indicator__code", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "indicator", "unit", "year"],
+                name="target_unique_per_plan_indicator_unit_year",
+                violation_error_message=_("Kế hoạch đã có chỉ tiêu này cho đơn vị và năm này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["maintain", "increase"]) | Q(value__isnull=False),
+                name="target_value_required_unless_trend",
+                violation_error_message=_("Hãy nhập giá trị chỉ tiêu."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.year}: {self.get_kind_display()} {self.value if self.value is not None else ''}"
+
+
+class DueKind(models.TextChoices):
+    DATE = "date", _("Ngày cụ thể")
+    QUARTER = "quarter", _("Quý")
+    YEAR = "year", _("Năm")
+    RECURRING = "recurring", _("Định kỳ, hằng năm")
+    GUIDANCE = "guidance", _("Theo hướng dẫn")
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Chưa thực hiện")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    DONE = "done", _("Hoàn thành")
+    CANCELLED = "cancelled", _("Hủy bỏ")
+
+
+class Task(models.Model):
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="tasks")
+    section = models.CharField(_("mục"), max_length=40, blank=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    title = models.CharField(_("nhiệm vụ"), max_length=500)
+    description = models.TextField(_("nội dung"), blank=True)
+    lead = models.ForeignKey(
+        Agency, verbose_name=_("chủ trì"), on_delete=models.PROTECT, null=True, blank=True, related_name="led_tasks"
+    )
+    partners = models.ManyToManyField(Agency, verbose_name=_("phối hợp"), blank=True, related_name="partner_tasks")
+    partners_note = models.CharField(_("phối hợp (ghi chú)"), max_length=500, blank=True)
+    due_kind = models.CharField(_("thời hạn"), max_length=10, choices=DueKind.choices, default=DueKind.GUIDANCE)
+    due_date = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    due_year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    due_quarter = models.PositiveSmallIntegerField(_("quý"), null=True, blank=True)
+    due_text = models.CharField(_("thời hạn (nguyên văn)"), max_length=200, blank=True)
+    status = models.CharField(_("tình trạng"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED)
+    progress_note = models.TextField(_("ghi chú tiến độ"), blank=True)
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_quarter__isnull=True) | Q(due_quarter__gte=1, due_quarter__lte=4), name="task_quarter_1_to_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def deadline(self) -> datetime.date | None:
+        """The last day the task may be done by: the date, the end of the quarter or of the year."""
+        if self.due_kind == DueKind.DATE:
+            return self.due_date
+        if self.due_kind == DueKind.QUARTER and self.due_year and self.due_quarter:
+            month = self.due_quarter * 3
+            return (datetime.date(self.due_year + (month == 12), month % 12 + 1, 1)) - datetime.timedelta(days=1)
+        if self.due_kind == DueKind.YEAR and self.due_year:
+            return datetime.date(self.due_year, 12, 31)
+        return None
+
+    @property
+    def due_display(self) -> str:
+        if self.due_kind == DueKind.QUARTER and self.due_year and self.due_quarter:
+            return str(_("Quý %(q)s năm %(y)s") % {"q": self.due_quarter, "y": self.due_year})
+        if self.due_kind == DueKind.DATE and self.due_date:
+            return self.due_date.strftime("%d/%m/%Y")
+        if self.due_kind == DueKind.YEAR and self.due_year:
+            return str(_("Năm %(y)s") % {"y": self.due_year})
+        return self.due_text or self.get_due_kind_display()
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        deadline = self.deadline
+        return deadline is not None and deadline < today and self.status not in {TaskStatus.DONE, TaskStatus.CANCELLED}
+
+
+class Frequency(models.TextChoices):
+    ONCE = "once", _("Một lần")
+    YEARLY = "yearly", _("Hằng năm")
+    HALF_YEARLY = "half_yearly", _("6 tháng một lần")
+    QUARTERLY = "quarterly", _("Hằng quý")
+
+
+class ReportingRule(models.Model):
+    """A reporting rule of a plan: "every year before 15/6 and 15/12", "once, before 10/12/2023".
+
+    ``due_days`` holds one ``MM-DD`` per period of the year (one for yearly, two for half-yearly, four for
+    quarterly); a once-only rule uses ``due_date``.
+    """
+
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="reporting_rules")
+    title = models.CharField(_("nội dung báo cáo"), max_length=300, default=_("Báo cáo kết quả thực hiện"))
+    frequency = models.CharField(_("tần suất"), max_length=12, choices=Frequency.choices)
+    due_days = models.JSONField(_("hạn nộp trong năm (tháng-ngày)"), default=list, blank=True)
+    due_date = models.DateField(_("hạn nộp (một lần)"), null=True, blank=True)
+    reporting_level = models.CharField(
+        _("cấp báo cáo"), max_length=10, choices=Level.choices, blank=True,
+        help_text=_("Các đơn vị cấp này trong địa bàn của đơn vị ban hành phải báo cáo."),
+    )
+    reporting_agencies = models.ManyToManyField(Agency, verbose_name=_("cơ quan báo cáo"), blank=True)
+    recipient = models.CharField(_("nơi nhận báo cáo"), max_length=300, blank=True)
+    first_year = models.PositiveSmallIntegerField(_("từ năm"), null=True, blank=True)
+    last_year = models.PositiveSmallIntegerField(_("đến năm"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("quy định báo cáo")
+        verbose_name_plural = _("chế độ báo cáo")
+        ordering = ["plan", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_frequency_display()})"
+
+
+class Deadline(models.Model):
+    """A concrete reporting period of a plan with its due date, generated from a rule; editable per plan."""
+
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="deadlines")
+    rule = models.ForeignKey(ReportingRule, verbose_name=_("quy định"), on_delete=models.CASCADE, related_name="deadlines")
+    period = models.ForeignKey(Period, verbose_name=_("kỳ báo cáo"), on_delete=models.PROTECT, related_name="deadlines")
+    due_date = models.DateField(_("hạn nộp"))
+    window_start = models.DateField(_("số liệu từ ngày"))
+    window_end = models.DateField(_("số liệu đến ngày"))
+
+    class Meta:
+        verbose_name = _("hạn báo cáo")
+        verbose_name_plural = _("lịch báo cáo")
+        ordering = ["due_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "period"], name="deadline_unique_per_rule_period"),
+            models.CheckConstraint(condition=Q(window_start__lte=models.F("window_end")), name="deadline_window_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period.code}: {self.due_date:%d/%m/%Y}"
+
+
+class TaskUpdate(models.Model):
+    """A dated progress note on a task, by whom."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(_("ghi chú"))
+
+    class Meta:
+        verbose_name = _("cập nhật tiến độ")
+        verbose_name_plural = _("cập nhật tiến độ")
+        ordering = ["-created_at"]

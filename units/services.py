@@ -117,7 +117,10 @@ def units_load(*, records: Iterable[UnitRecord], structure: str) -> LoadResult:
             unit = legacy_units[record.code]
             unit.valid_to = None
             continued.append(unit)
-        if unit is not None:
+            if unit.name != record.name or unit.kind != record.kind:
+                unit.name, unit.kind = record.name, record.kind
+                to_update.append(unit)
+        elif unit is not None:
             if unit.name != record.name or unit.kind != record.kind:
                 unit.name, unit.kind = record.name, record.kind
                 to_update.append(unit)
@@ -153,7 +156,7 @@ def units_load(*, records: Iterable[UnitRecord], structure: str) -> LoadResult:
         Unit.objects.bulk_update(to_update, ["name", "kind"], batch_size=2000)
     if continued:
         Unit.objects.bulk_update(continued, ["valid_to"])
-    result.updated = len(to_update) + len(continued)
+    result.updated = len({u.pk for u in to_update} | {u.pk for u in continued})
 
     if links:
         result.links_created = _link_predecessors(links, by_code, legacy_units)

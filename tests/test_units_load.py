@@ -1,0 +1,75 @@
+"""Loading the real units from the vietnamadminunits package, both structures, twice."""
+
+from django.core.management import call_command
+from django.test import TestCase
+
+from units.models import Level, Structure, Unit
+from units.services import units_load
+from units.sources import records
+
+
+class LoadUnitsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.first_legacy = units_load(records=records(Structure.LEGACY), structure=Structure.LEGACY)
+        cls.first_2025 = units_load(records=records(Structure.REFORM_2025), structure=Structure.REFORM_2025)
+
+    def counts(self, structure):
+        qs = Unit.objects.of_structure(structure)
+        return {level: qs.at_level(level).count() for level in Level.values}
+
+    def test_it_loads_the_three_level_structure_of_30_june_2025(self):
+        # The last structure before the reform: 63 provinces, 696 districts, 10,035 communes.
+        self.assertEqual(self.counts(Structure.LEGACY), {"national": 1, "province": 63, "district": 696, "commune": 10035})
+
+    def test_it_loads_the_two_level_structure_of_1_july_2025(self):
+        self.assertEqual(self.counts(Structure.REFORM_2025), {"national": 1, "province": 34, "district": 0, "commune": 3321})
+
+    def test_it_changes_nothing_on_a_second_run(self):
+        before = Unit.objects.count()
+        for structure in Structure.values:
+            result = units_load(records=records(structure), structure=structure)
+            self.assertFalse(result.changed, structure)
+        self.assertEqual(Unit.objects.count(), before)
+
+    def test_it_has_the_seed_plan_units_with_their_official_names(self):
+        cuchi = Unit.objects.get(code="783", valid_to__isnull=False)
+        self.assertEqual(cuchi.name, "Huyện Củ Chi")
+        self.assertEqual(cuchi.parent.name, "Thành phố Hồ Chí Minh")
+        ytich = Unit.objects.get(code="06520", valid_to__isnull=False)
+        self.assertEqual([u.name for u in Unit.objects.ancestors_of(ytich)], ["Việt Nam", "Tỉnh Lạng Sơn", "Huyện Chi Lăng"])
+        for code, name in [("01", "Thành phố Hà Nội"), ("33", "Tỉnh Hưng Yên"), ("87", "Tỉnh Đồng Tháp")]:
+            self.assertEqual(Unit.objects.of_structure(Structure.LEGACY).get(code=code).name, name)
+
+    def test_it_keeps_an_unchanged_province_as_one_unit_across_the_reform(self):
+        hanoi = Unit.objects.get(code="01")
+        self.assertIsNone(hanoi.valid_to)
+        legacy_children = Unit.objects.of_structure(Structure.LEGACY).filter(parent=hanoi).count()
+        new_children = Unit.objects.of_structure(Structure.REFORM_2025).filter(parent=hanoi).count()
+        self.assertEqual((legacy_children, new_children), (30, 126))
+
+    def test_it_links_a_new_commune_to_the_communes_it_was_formed_from(self):
+        new_communes = Unit.objects.of_structure(Structure.REFORM_2025).at_level(Level.COMMUNE)
+        self.assertGreaterEqual(new_communes.filter(predecessors__isnull=False).distinct().count(), 3316)
+        commune = new_communes.filter(predecessors__isnull=False).first()
+        for old in commune.predecessors.all():
+            self.assertEqual(old.valid_to.isoformat(), "2025-06-30")
+
+    def test_it_gives_a_merged_province_a_new_unit(self):
+        # Hưng Yên after the reform (Hưng Yên + Thái Bình) is a new unit; the old one keeps its history.
+        old = Unit.objects.of_structure(Structure.LEGACY).get(code="33")
+        new = Unit.objects.of_structure(Structure.REFORM_2025).get(code="33")
+        self.assertNotEqual(old.pk, new.pk)
+        self.assertEqual(old.valid_to.isoformat(), "2025-06-30")
+
+    def test_it_keeps_the_tree_consistent(self):
+        self.assertEqual(Unit.find_problems(), ([], [], [], [], []))
+
+
+class LoadUnitsCommandTests(TestCase):
+    def test_it_reports_what_it_did(self):
+        from io import StringIO
+
+        out = StringIO()
+        call_command("load_units", "--structure", "2025", stdout=out)
+        self.assertIn("tạo mới 3355", out.getvalue())
