@@ -50,11 +50,17 @@ class Indicator(models.Model):
     name_en = models.CharField(_("tên tiếng Anh"), max_length=400, blank=True)
     category = models.CharField(_("nhóm"), max_length=30, choices=Category.choices, default=Category.OTHER)
     measure = models.CharField(_("loại đo"), max_length=10, choices=Measure.choices)
-    unit_of_measure = models.CharField(_("đơn vị tính"), max_length=40, blank=True, help_text=_("Ví dụ: %, người, trung tâm."))
+    unit_of_measure = models.CharField(
+        _("đơn vị tính"), max_length=40, blank=True, help_text=_("Ví dụ: %, người, trung tâm.")
+    )
     entry_level = models.CharField(
         _("cấp nhập số liệu"),
         max_length=10,
-        choices=[(Level.PROVINCE, Level.PROVINCE.label), (Level.DISTRICT, Level.DISTRICT.label), (Level.COMMUNE, Level.COMMUNE.label)],
+        choices=[
+            (Level.PROVINCE, Level.PROVINCE.label),
+            (Level.DISTRICT, Level.DISTRICT.label),
+            (Level.COMMUNE, Level.COMMUNE.label),
+        ],
         default=Level.COMMUNE,
         help_text=_("Cấp thấp nhất báo cáo chỉ tiêu; các cấp trên được tổng hợp tự động."),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -53,7 +54,9 @@ class Period(models.Model):
         if self.kind == PeriodKind.YEAR:
             return str(_("Năm %(year)s") % {"year": self.year})
         if self.kind == PeriodKind.HALF:
-            return str(_("6 tháng %(half)s năm %(year)s") % {"half": "đầu" if self.number == 1 else "cuối", "year": self.year})
+            return str(
+                _("6 tháng %(half)s năm %(year)s") % {"half": "đầu" if self.number == 1 else "cuối", "year": self.year}
+            )
         return str(_("Quý %(n)s năm %(year)s") % {"n": self.number, "year": self.year})
 
     @property
@@ -96,7 +99,9 @@ class PlanQuerySet(models.QuerySet):
         if user.unit_id is None:
             return self.none()
         unit = user.unit
-        return self.filter(Q(unit__path__startswith=unit.path) | Q(unit__in=Unit.objects.ancestors_of(unit).values("pk")))
+        return self.filter(
+            Q(unit__path__startswith=unit.path) | Q(unit__in=Unit.objects.ancestors_of(unit).values("pk"))
+        )
 
     def editable_by(self, user) -> PlanQuerySet:
         if not user.is_authenticated:
@@ -193,9 +198,14 @@ class Target(models.Model):
     """A value for an indicator at a milestone year (chỉ tiêu), for the plan's unit or another one."""
 
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="targets")
-    indicator = models.ForeignKey(Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="targets")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="targets"
+    )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("áp dụng cho đơn vị"), on_delete=models.PROTECT, related_name="targets",
+        Unit,
+        verbose_name=_("áp dụng cho đơn vị"),
+        on_delete=models.PROTECT,
+        related_name="targets",
     )
     year = models.PositiveSmallIntegerField(_("năm"))
     kind = models.CharField(_("loại chỉ tiêu"), max_length=10, choices=TargetKind.choices, default=TargetKind.AT_LEAST)
@@ -223,6 +233,32 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.year}: {self.get_kind_display()} {self.value if self.value is not None else ''}"
+
+    def clean(self) -> None:
+        """The rules a target must meet, with messages for a form: year in the plan, percentages ≤ 100."""
+        errors: dict[str, str] = {}
+        plan = self.plan if self.plan_id else None
+        if self.year is not None and plan is not None and not plan.start_year <= self.year <= plan.end_year:
+            errors["year"] = _("Năm %(year)s nằm ngoài thời gian của kế hoạch (%(start)s–%(end)s).") % {
+                "year": self.year,
+                "start": plan.start_year,
+                "end": plan.end_year,
+            }
+        indicator = getattr(self, "indicator", None) if self.indicator_id else None
+        for field in ("value", "value_max"):
+            value = getattr(self, field)
+            if value is None:
+                continue
+            if value < 0:
+                errors[field] = _("Giá trị chỉ tiêu không được âm.")
+            elif indicator is not None and indicator.is_percentage and value > 100:
+                errors[field] = _("Tỷ lệ không được vượt quá 100%.")
+        if self.kind == "between" and (self.value is None or self.value_max is None or self.value > self.value_max):
+            errors["value_max"] = _("Chỉ tiêu trong khoảng cần giá trị dưới và giá trị trên (dưới ≤ trên).")
+        if self.kind not in ("maintain", "increase") and self.value is None:
+            errors["value"] = _("Hãy nhập giá trị chỉ tiêu.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class DueKind(models.TextChoices):
@@ -256,7 +292,9 @@ class Task(models.Model):
     due_year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     due_quarter = models.PositiveSmallIntegerField(_("quý"), null=True, blank=True)
     due_text = models.CharField(_("thời hạn (nguyên văn)"), max_length=200, blank=True)
-    status = models.CharField(_("tình trạng"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED)
+    status = models.CharField(
+        _("tình trạng"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
+    )
     progress_note = models.TextField(_("ghi chú tiến độ"), blank=True)
 
     class Meta:
@@ -265,7 +303,8 @@ class Task(models.Model):
         ordering = ["plan", "order", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(due_quarter__isnull=True) | Q(due_quarter__gte=1, due_quarter__lte=4), name="task_quarter_1_to_4"
+                condition=Q(due_quarter__isnull=True) | Q(due_quarter__gte=1, due_quarter__lte=4),
+                name="task_quarter_1_to_4",
             ),
         ]
 
@@ -320,7 +359,10 @@ class ReportingRule(models.Model):
     due_days = models.JSONField(_("hạn nộp trong năm (tháng-ngày)"), default=list, blank=True)
     due_date = models.DateField(_("hạn nộp (một lần)"), null=True, blank=True)
     reporting_level = models.CharField(
-        _("cấp báo cáo"), max_length=10, choices=Level.choices, blank=True,
+        _("cấp báo cáo"),
+        max_length=10,
+        choices=Level.choices,
+        blank=True,
         help_text=_("Các đơn vị cấp này trong địa bàn của đơn vị ban hành phải báo cáo."),
     )
     reporting_agencies = models.ManyToManyField(Agency, verbose_name=_("cơ quan báo cáo"), blank=True)
@@ -341,7 +383,9 @@ class Deadline(models.Model):
     """A concrete reporting period of a plan with its due date, generated from a rule; editable per plan."""
 
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="deadlines")
-    rule = models.ForeignKey(ReportingRule, verbose_name=_("quy định"), on_delete=models.CASCADE, related_name="deadlines")
+    rule = models.ForeignKey(
+        ReportingRule, verbose_name=_("quy định"), on_delete=models.CASCADE, related_name="deadlines"
+    )
     period = models.ForeignKey(Period, verbose_name=_("kỳ báo cáo"), on_delete=models.PROTECT, related_name="deadlines")
     due_date = models.DateField(_("hạn nộp"))
     window_start = models.DateField(_("số liệu từ ngày"))
@@ -353,7 +397,9 @@ class Deadline(models.Model):
         ordering = ["due_date"]
         constraints = [
             models.UniqueConstraint(fields=["rule", "period"], name="deadline_unique_per_rule_period"),
-            models.CheckConstraint(condition=Q(window_start__lte=models.F("window_end")), name="deadline_window_ordered"),
+            models.CheckConstraint(
+                condition=Q(window_start__lte=models.F("window_end")), name="deadline_window_ordered"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -372,3 +418,6 @@ class TaskUpdate(models.Model):
         verbose_name = _("cập nhật tiến độ")
         verbose_name_plural = _("cập nhật tiến độ")
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%d/%m/%Y}: {self.note[:60]}"

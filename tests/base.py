@@ -35,8 +35,12 @@ class PersonasTestCase(TestCase):
         cls.chilang = make_unit(cls.langson, "185", "Huyện Chi Lăng", UnitKind.RURAL_DISTRICT)
         cls.ytich = make_unit(cls.chilang, "06187", "Xã Y Tịch")
 
-        cls.so_gddt = AgencyFactory(unit=cls.hanoi, name="Sở Giáo dục và Đào tạo Hà Nội", kind=AgencyKind.EDUCATION_DEPARTMENT)
-        cls.phong_bavi = AgencyFactory(unit=cls.bavi, name="Phòng Giáo dục và Đào tạo Ba Vì", kind=AgencyKind.EDUCATION_OFFICE)
+        cls.so_gddt = AgencyFactory(
+            unit=cls.hanoi, name="Sở Giáo dục và Đào tạo Hà Nội", kind=AgencyKind.EDUCATION_DEPARTMENT
+        )
+        cls.phong_bavi = AgencyFactory(
+            unit=cls.bavi, name="Phòng Giáo dục và Đào tạo Ba Vì", kind=AgencyKind.EDUCATION_OFFICE
+        )
 
         cls.reporter = UserFactory(username="reporter", role=Role.COMMUNE_REPORTER, unit=cls.tanlinh)
         cls.district_officer = UserFactory(

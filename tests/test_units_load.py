@@ -20,10 +20,14 @@ class LoadUnitsTests(TestCase):
 
     def test_it_loads_the_three_level_structure_of_30_june_2025(self):
         # The last structure before the reform: 63 provinces, 696 districts, 10,035 communes.
-        self.assertEqual(self.counts(Structure.LEGACY), {"national": 1, "province": 63, "district": 696, "commune": 10035})
+        self.assertEqual(
+            self.counts(Structure.LEGACY), {"national": 1, "province": 63, "district": 696, "commune": 10035}
+        )
 
     def test_it_loads_the_two_level_structure_of_1_july_2025(self):
-        self.assertEqual(self.counts(Structure.REFORM_2025), {"national": 1, "province": 34, "district": 0, "commune": 3321})
+        self.assertEqual(
+            self.counts(Structure.REFORM_2025), {"national": 1, "province": 34, "district": 0, "commune": 3321}
+        )
 
     def test_it_changes_nothing_on_a_second_run(self):
         before = Unit.objects.count()
@@ -37,7 +41,9 @@ class LoadUnitsTests(TestCase):
         self.assertEqual(cuchi.name, "Huyện Củ Chi")
         self.assertEqual(cuchi.parent.name, "Thành phố Hồ Chí Minh")
         ytich = Unit.objects.get(code="06520", valid_to__isnull=False)
-        self.assertEqual([u.name for u in Unit.objects.ancestors_of(ytich)], ["Việt Nam", "Tỉnh Lạng Sơn", "Huyện Chi Lăng"])
+        self.assertEqual(
+            [u.name for u in Unit.objects.ancestors_of(ytich)], ["Việt Nam", "Tỉnh Lạng Sơn", "Huyện Chi Lăng"]
+        )
         for code, name in [("01", "Thành phố Hà Nội"), ("33", "Tỉnh Hưng Yên"), ("87", "Tỉnh Đồng Tháp")]:
             self.assertEqual(Unit.objects.of_structure(Structure.LEGACY).get(code=code).name, name)
 
@@ -63,7 +69,7 @@ class LoadUnitsTests(TestCase):
         self.assertEqual(old.valid_to.isoformat(), "2025-06-30")
 
     def test_it_keeps_the_tree_consistent(self):
-        self.assertEqual(Unit.find_problems(), ([], [], [], [], []))
+        self.assertEqual(Unit.objects.find_problems(), ([], [], [], [], []))
 
 
 class LoadUnitsCommandTests(TestCase):

@@ -60,7 +60,6 @@ class UnitAdmin(admin.ModelAdmin):
     show_full_result_count = False
     ordering = ["path"]
 
-
     def save_model(self, request, obj, form, change):
         if not change:
             created = unit_create(

@@ -148,7 +148,9 @@ class Unit(MP_Node):
             ),
             models.UniqueConstraint(fields=["code", "valid_to"], name="unit_code_unique_per_end_date"),
             models.CheckConstraint(
-                condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True) | Q(valid_from__lte=models.F("valid_to")),
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_from__lte=models.F("valid_to")),
                 name="unit_valid_from_before_valid_to",
             ),
         ]
@@ -218,7 +220,9 @@ class AgencyQuerySet(models.QuerySet):
 class Agency(models.Model):
     """A body that leads or coordinates tasks or enters data: Sở GD&ĐT, Phòng GD&ĐT, UBND xã, ..."""
 
-    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agencies")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agencies"
+    )
     name = models.CharField(_("tên cơ quan"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
     kind = models.CharField(_("loại cơ quan"), max_length=30, choices=AgencyKind.choices, default=AgencyKind.OTHER)

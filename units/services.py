@@ -42,7 +42,7 @@ class LoadResult:
 
 def unit_root() -> Unit:
     """The national root (Việt Nam), where the national programmes sit; created on first use."""
-    root = Unit.get_root_nodes().filter(code=ROOT_CODE).first()
+    root = Unit.objects.get_root_nodes().filter(code=ROOT_CODE).first()
     if root is None:
         root = Unit.objects.add_root(instance=Unit(code=ROOT_CODE, name=ROOT_NAME, kind=UnitKind.COUNTRY))
     return root
@@ -186,4 +186,3 @@ def _link_predecessors(links, by_code: dict[str, Unit], legacy_units: dict[str, 
 def _refresh_numchild() -> None:
     counts = Unit.objects.filter(parent=OuterRef("pk")).order_by().values("parent").annotate(n=Count("pk")).values("n")
     Unit.objects.update(numchild=Coalesce(Subquery(counts), 0))
-

@@ -72,7 +72,7 @@ def _classify(full_name: str, prefixes: tuple[tuple[str, str], ...]) -> tuple[st
     low = name.casefold()
     for prefix, kind in prefixes:
         if low.startswith(prefix.casefold() + " "):
-            return prefix + name[len(prefix):], kind
+            return prefix + name[len(prefix) :], kind
     raise ValueError(f"Unrecognised administrative type prefix in {full_name!r}")
 
 
@@ -92,8 +92,7 @@ def _tables() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         " wardCode, ward, wardShort, provinceKey, districtKey, wardKey FROM admin_units_legacy"
     )
     new = query(
-        "SELECT provinceCode, province, provinceShort, wardCode, ward, wardShort,"
-        " provinceKey, wardKey FROM admin_units"
+        "SELECT provinceCode, province, provinceShort, wardCode, ward, wardShort, provinceKey, wardKey FROM admin_units"
     )
     return legacy, new
 
@@ -111,16 +110,31 @@ def iter_legacy() -> Iterator[dict[str, Any]]:
         pc, dc, wc = r["provinceCode"], r["districtCode"], r["wardCode"]
         if pc not in provinces:
             name, kind = _classify(r["province"], _PROVINCE_PREFIXES)
-            provinces[pc] = {"code": pc, "name": name, "short_name": _short(r["provinceShort"], name),
-                             "kind": kind, "parent_code": None}
+            provinces[pc] = {
+                "code": pc,
+                "name": name,
+                "short_name": _short(r["provinceShort"], name),
+                "kind": kind,
+                "parent_code": None,
+            }
         if dc not in districts:
             name, kind = _classify(r["district"], _DISTRICT_PREFIXES)
-            districts[dc] = {"code": dc, "name": name, "short_name": _short(r["districtShort"], name),
-                             "kind": kind, "parent_code": pc}
+            districts[dc] = {
+                "code": dc,
+                "name": name,
+                "short_name": _short(r["districtShort"], name),
+                "kind": kind,
+                "parent_code": pc,
+            }
         if wc and wc not in communes:  # island districts have one row with no commune
             name, kind = _classify(r["ward"], _LEGACY_COMMUNE_PREFIXES)
-            communes[wc] = {"code": wc, "name": name, "short_name": _short(r["wardShort"], name),
-                            "kind": kind, "parent_code": dc}
+            communes[wc] = {
+                "code": wc,
+                "name": name,
+                "short_name": _short(r["wardShort"], name),
+                "kind": kind,
+                "parent_code": dc,
+            }
     for level in (provinces, districts, communes):
         for code in sorted(level):
             yield dict(level[code])
@@ -180,15 +194,26 @@ def iter_2025() -> Iterator[dict[str, Any]]:
         pc, wc = r["provinceCode"], r["wardCode"]
         if pc not in provinces:
             name, kind = _classify(r["province"], _PROVINCE_PREFIXES)
-            provinces[pc] = {"code": pc, "name": name, "short_name": _short(r["provinceShort"], name),
-                             "kind": kind, "parent_code": None,
-                             "predecessor_codes": [], "predecessor_district_codes": []}
+            provinces[pc] = {
+                "code": pc,
+                "name": name,
+                "short_name": _short(r["provinceShort"], name),
+                "kind": kind,
+                "parent_code": None,
+                "predecessor_codes": [],
+                "predecessor_district_codes": [],
+            }
         if wc not in communes:
             name, kind = _classify(r["ward"], _NEW_COMMUNE_PREFIXES)
-            communes[wc] = {"code": wc, "name": name, "short_name": _short(r["wardShort"], name),
-                            "kind": kind, "parent_code": pc,
-                            "predecessor_codes": list(pred_wards.get(wc, [])),
-                            "predecessor_district_codes": list(pred_dists.get(wc, []))}
+            communes[wc] = {
+                "code": wc,
+                "name": name,
+                "short_name": _short(r["wardShort"], name),
+                "kind": kind,
+                "parent_code": pc,
+                "predecessor_codes": list(pred_wards.get(wc, [])),
+                "predecessor_district_codes": list(pred_dists.get(wc, [])),
+            }
     for level in (provinces, communes):
         for code in sorted(level):
             item = dict(level[code])
@@ -202,7 +227,9 @@ def _unchanged_provinces() -> set[str]:
     province, all of whose communes went into it. Those continue their legacy unit instead of a new one."""
     legacy = list(iter_legacy())
     parent = {u["code"]: u["parent_code"] for u in legacy}
-    province_of = {u["code"]: parent[u["parent_code"]] for u in legacy if u["parent_code"] in parent and parent[u["parent_code"]]}
+    province_of = {
+        u["code"]: parent[u["parent_code"]] for u in legacy if u["parent_code"] in parent and parent[u["parent_code"]]
+    }
     communes_of: dict[str, set[str]] = defaultdict(set)
     for code, province in province_of.items():
         communes_of[province].add(code)
@@ -216,11 +243,7 @@ def _unchanged_provinces() -> set[str]:
             received[u["parent_code"]].add(old)
         for old_district in u["predecessor_district_codes"]:
             sources[u["parent_code"]].add(parent[old_district])
-    return {
-        code
-        for code, provinces in sources.items()
-        if provinces == {code} and communes_of[code] <= received[code]
-    }
+    return {code for code, provinces in sources.items() if provinces == {code} and communes_of[code] <= received[code]}
 
 
 def records(structure: str):
