@@ -1,1 +1,125 @@
+"""Results entered by units for a reporting period, and notes on rolled-up figures.
 
+A value is entered only at its indicator's entry level; upper levels never store a value of their own
+for it (that would count twice): their figures are computed by ``reports.rollup``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from indicators.models import Indicator
+from plans.models import Period
+from units.models import Unit
+
+
+class EntryPath(models.TextChoices):
+    FORM = "form", _("Biểu mẫu")
+    IMPORT = "import", _("Nhập tệp")
+    API = "api", _("API")
+    ADMIN = "admin", _("Trang quản trị")
+    DEMO = "demo", _("Dữ liệu mẫu")
+    EVALUATION = "evaluation", _("Từ kết quả đánh giá")
+
+
+class ValueQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ValueQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_full_scope:
+            return self
+        if user.unit_id is None:
+            return self.none()
+        return self.filter(unit__path__startswith=user.unit.path)
+
+    def for_period(self, period: Period) -> ValueQuerySet:
+        return self.filter(period=period)
+
+
+class Value(models.Model):
+    """One unit's figure for one indicator and period.
+
+    - count: ``value``;
+    - ratio: ``numerator`` and ``denominator`` (the percentage is computed, never stored);
+    - standard: ``value`` = 0 (not reached) or the level reached (1..max_level);
+    - status: ``value`` = 0/1 or a level.
+    ``not_applicable`` says "nothing to report": it counts as reported, unlike a missing row.
+    """
+
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="values")
+    indicator = models.ForeignKey(Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="values")
+    period = models.ForeignKey(Period, verbose_name=_("kỳ báo cáo"), on_delete=models.PROTECT, related_name="values")
+    value = models.DecimalField(_("giá trị"), max_digits=16, decimal_places=2, null=True, blank=True)
+    numerator = models.DecimalField(_("tử số"), max_digits=16, decimal_places=2, null=True, blank=True)
+    denominator = models.DecimalField(_("mẫu số"), max_digits=16, decimal_places=2, null=True, blank=True)
+    not_applicable = models.BooleanField(_("không phát sinh / không áp dụng"), default=False)
+    comment = models.TextField(_("ghi chú"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="entered_values",
+    )
+    entered_by_unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị người nhập"), on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        help_text=_("Khác đơn vị báo cáo khi cấp trên nhập thay."),
+    )
+    entry_path = models.CharField(_("nhập qua"), max_length=12, choices=EntryPath.choices, default=EntryPath.FORM)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = ValueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kết quả")
+        verbose_name_plural = _("kết quả")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "indicator", "period"], name="value_unique_per_unit_indicator_period"),
+            models.CheckConstraint(
+                condition=Q(numerator__isnull=True) | Q(denominator__isnull=True) | Q(numerator__lte=models.F("denominator")),
+                name="value_numerator_not_above_denominator",
+            ),
+            models.CheckConstraint(
+                condition=(Q(value__isnull=True) | Q(value__gte=0))
+                & (Q(numerator__isnull=True) | Q(numerator__gte=0))
+                & (Q(denominator__isnull=True) | Q(denominator__gte=0)),
+                name="value_not_negative",
+            ),
+        ]
+        indexes = [models.Index(fields=["period", "indicator"], name="value_period_indicator_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.unit.code} {self.indicator.code} {self.period.code}"
+
+    @property
+    def percent(self):
+        if self.numerator is None or not self.denominator:
+            return None
+        return self.numerator * 100 / self.denominator
+
+    @property
+    def entered_on_behalf(self) -> bool:
+        return self.entered_by_unit_id is not None and self.entered_by_unit_id != self.unit_id
+
+
+class RollupNote(models.Model):
+    """An upper level's explanatory comment on its rolled-up figure (it never types over the figure)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="rollup_notes")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="rollup_notes")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="rollup_notes")
+    comment = models.TextField(_("giải trình"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("giải trình số liệu tổng hợp")
+        verbose_name_plural = _("giải trình số liệu tổng hợp")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "indicator", "period"], name="rollup_note_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.code} {self.indicator.code} {self.period.code}"

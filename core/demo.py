@@ -1,0 +1,78 @@
+"""The demo: real units and the five seed plans, and one account per role.
+
+Everything here is idempotent, so `make run` can load it on every start.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from django.db import transaction
+
+from accounts.models import Role, User
+from indicators.catalogue import indicators_load
+from plans.seeds import seed_plans_load
+from units.models import Agency, AgencyKind, Structure, Unit
+from units.services import units_load
+from units.sources import records
+
+
+@dataclasses.dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: str
+    unit_code: str | None
+    agency_name: str | None
+    full_name: str
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("demo-admin", Role.ADMINISTRATOR, None, None, "Quản trị hệ thống"),
+    DemoAccount("demo-province", Role.PROVINCE_REVIEWER, "01", "Sở Giáo dục và Đào tạo Hà Nội", "Chuyên viên Sở GD&ĐT Hà Nội"),
+    DemoAccount("demo-district", Role.DISTRICT_OFFICER, "271", "Phòng Giáo dục và Đào tạo huyện Ba Vì", "Chuyên viên Phòng GD&ĐT Ba Vì"),
+    DemoAccount("demo-commune", Role.COMMUNE_REPORTER, "09628", "Ủy ban nhân dân xã Cổ Đô", "Cán bộ UBND xã Cổ Đô"),
+    DemoAccount("demo-ytich", Role.COMMUNE_REPORTER, "06520", "Ủy ban nhân dân xã Y Tịch", "Cán bộ UBND xã Y Tịch"),
+]
+
+_AGENCY_KINDS = {
+    "Sở Giáo dục": AgencyKind.EDUCATION_DEPARTMENT,
+    "Phòng Giáo dục": AgencyKind.EDUCATION_OFFICE,
+    "Ủy ban nhân dân": AgencyKind.PEOPLES_COMMITTEE,
+}
+
+
+def _agency_kind(name: str) -> str:
+    return next((kind for prefix, kind in _AGENCY_KINDS.items() if name.startswith(prefix)), AgencyKind.OTHER)
+
+
+@transaction.atomic
+def demo_accounts_load(*, password: str) -> list[DemoAccount]:
+    legacy = Unit.objects.of_structure(Structure.LEGACY)
+    for account in DEMO_ACCOUNTS:
+        unit = legacy.get(code=account.unit_code) if account.unit_code else None
+        agency = None
+        if account.agency_name:
+            agency, _ = Agency.objects.get_or_create(
+                unit=unit, name=account.agency_name, defaults={"kind": _agency_kind(account.agency_name)}
+            )
+        user, _ = User.objects.get_or_create(username=account.username)
+        user.role, user.unit, user.agency = account.role, unit, agency
+        user.first_name = account.full_name
+        user.email = f"{account.username}@xhht.invalid"
+        user.is_staff = user.is_superuser = account.role == Role.ADMINISTRATOR
+        user.set_password(password)
+        user.save()
+    return DEMO_ACCOUNTS
+
+
+def demo_load(*, password: str, stdout=None) -> list[DemoAccount]:
+    def say(message: str) -> None:
+        if stdout is not None:
+            stdout.write(message)
+
+    for structure in (Structure.LEGACY, Structure.REFORM_2025):
+        result = units_load(records=records(structure), structure=structure)
+        say(f"Đơn vị hành chính ({structure}): tạo mới {result.created}, giữ nguyên {result.unchanged}")
+    say(f"Chỉ tiêu: {indicators_load()}")
+    say(f"Kế hoạch mẫu: {seed_plans_load()}")
+    return demo_accounts_load(password=password)

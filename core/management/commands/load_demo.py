@@ -1,0 +1,21 @@
+import secrets
+
+from django.core.management.base import BaseCommand
+
+from core.demo import demo_load
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu: đơn vị hành chính, năm kế hoạch mẫu và tài khoản mẫu cho mỗi vai trò."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", help="Mật khẩu cho các tài khoản mẫu (mặc định: sinh ngẫu nhiên).")
+
+    def handle(self, *args, password=None, **options):
+        password = password or secrets.token_urlsafe(9)
+        accounts = demo_load(password=password, stdout=self.stdout)
+        self.stdout.write("")
+        self.stdout.write("Tài khoản mẫu (mật khẩu: %s):" % password)
+        for account in accounts:
+            self.stdout.write(f"  {account.username:<15} {account.full_name}")
+        self.stdout.write("Mở http://127.0.0.1:8000/ để đăng nhập.")

@@ -1,0 +1,234 @@
+"""Roll-up: the figures of upper units computed from the values of their entry-level descendants.
+
+Set-based: for a group of units of one depth (a unit, or all children of a unit, or all provinces) the
+values are grouped in SQL by the path prefix of that depth, so the number of queries depends on the
+number of depths asked for, never on the number of units or indicators.
+
+- count:    Σ value over the entry-level units;
+- ratio:    Σ numerator / Σ denominator (never an average of percentages);
+- standard: the count of entry-level units that reach the standard (or a level) and their share of the
+            units that reported; a derived standard is reached when the source ratio passes the
+            entry-level threshold (``StandardThreshold``);
+- status:   not rolled up (a unit's own status only).
+
+Beside each figure: ``reported`` (units with a value or "nothing to report") and ``expected`` (entry-level
+units of the subtree valid on the period's reference day), i.e. completeness.
+
+Periods within a year: for a yearly period, a unit's values of the half-years or quarters of that year
+are used when it has no yearly value: summed for flows, the latest for stocks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models.functions import Substr
+
+from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold
+from plans.models import Period, PeriodKind
+from units.models import KIND_LEVEL, Unit, kinds_of_level
+
+from .models import Value
+
+HUNDRED = Decimal(100)
+
+
+@dataclasses.dataclass
+class Figure:
+    unit_id: int
+    indicator_id: int
+    measure: str
+    value: Decimal | None = None  # count: the sum; ratio/standard: a percentage; status: the unit's own
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    reached: int | None = None  # standards: entry-level units that reach the standard
+    reported: int = 0
+    not_applicable: int = 0
+    expected: int = 0
+    rolled_up: bool = True  # False for a figure the unit entered itself
+
+    @property
+    def completeness(self) -> Decimal | None:
+        if not self.expected:
+            return None
+        return Decimal(self.reported) * HUNDRED / self.expected
+
+    @property
+    def has_data(self) -> bool:
+        return self.value is not None
+
+
+def effective_values(period: Period, indicators: Sequence[Indicator]):
+    """The values that stand for ``period``: its own, and for a year the sub-periods' where no yearly value exists."""
+    base = Value.objects.filter(indicator__in=[i.pk for i in indicators])
+    if period.kind != PeriodKind.YEAR:
+        return base.filter(period=period)
+    yearly = Value.objects.filter(unit=OuterRef("unit"), indicator=OuterRef("indicator"), period=period)
+    later = Value.objects.filter(
+        unit=OuterRef("unit"),
+        indicator=OuterRef("indicator"),
+        period__year=period.year,
+        period__kind=OuterRef("period__kind"),
+        period__number__gt=OuterRef("period__number"),
+    )
+    flows = [i.pk for i in indicators if i.period_aggregation == PeriodAggregation.SUM]
+    sub = base.filter(period__year=period.year).exclude(period__kind=PeriodKind.YEAR).filter(~Exists(yearly))
+    sub = sub.filter(Q(indicator__in=flows) | ~Exists(later))
+    return base.filter(period=period) | sub
+
+
+def _expected_counts(root_path: str, prefix_len: int, day, levels: Iterable[str]) -> dict[tuple[str, str], int]:
+    kinds = [kind for level in set(levels) for kind in kinds_of_level(level)]
+    rows = (
+        Unit.objects.filter(path__startswith=root_path, kind__in=kinds)
+        .valid_on(day)
+        .annotate(prefix=Substr("path", 1, prefix_len))
+        .values("prefix", "kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for row in rows:
+        counts[(row["prefix"], KIND_LEVEL[row["kind"]])] += row["n"]
+    return counts
+
+
+def _entry_thresholds(indicators: Sequence[Indicator]) -> dict[int, Decimal]:
+    """The entry-level threshold (level 1) of each derived standard, keyed by the standard's id."""
+    derived = {i.pk: i for i in indicators if i.source_id}
+    thresholds = {}
+    for t in StandardThreshold.objects.filter(indicator__in=list(derived), standard_level=1):
+        if t.level == derived[t.indicator_id].entry_level:
+            thresholds[t.indicator_id] = t.min_percent
+    return thresholds
+
+
+def rollup(
+    *, anchors: Sequence[Unit], period: Period, indicators: Sequence[Indicator], standard_level: int = 1
+) -> dict[tuple[int, int], Figure]:
+    """Figures for each anchor unit (all of one depth) and indicator, keyed by (unit id, indicator id)."""
+    if not anchors or not indicators:
+        return {}
+    depths = {len(a.path) for a in anchors}
+    if len(depths) != 1:
+        raise ValueError("anchors must share one depth")
+    prefix_len = depths.pop()
+    by_prefix = {a.path: a for a in anchors}
+    common = _common_prefix([a.path for a in anchors], Unit.steplen)
+    day = period.reference_day
+
+    typed = [i for i in indicators if not i.source_id and i.measure != Measure.STATUS]
+    derived = [i for i in indicators if i.source_id]
+    statuses = [i for i in indicators if i.measure == Measure.STATUS]
+    figures: dict[tuple[int, int], Figure] = {}
+
+    expected = _expected_counts(common, prefix_len, day, [i.entry_level for i in indicators])
+
+    def blank(anchor: Unit, indicator: Indicator) -> Figure:
+        figure = Figure(anchor.pk, indicator.pk, indicator.measure)
+        figure.expected = expected.get((anchor.path, indicator.entry_level), 0)
+        figure.rolled_up = KIND_LEVEL[anchor.kind] != indicator.entry_level
+        return figure
+
+    for anchor in anchors:
+        for indicator in indicators:
+            figures[(anchor.pk, indicator.pk)] = blank(anchor, indicator)
+
+    measured = typed + [Indicator(pk=i.source_id) for i in derived] + statuses
+    if measured:
+        rows = (
+            effective_values(period, measured)
+            .filter(unit__path__startswith=common)
+            .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
+            .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
+            .annotate(prefix=Substr("unit__path", 1, prefix_len))
+            .values("prefix", "indicator_id")
+            .annotate(
+                sum_value=Sum("value"),
+                sum_num=Sum("numerator"),
+                sum_den=Sum("denominator"),
+                reported=Count("unit_id", distinct=True),
+                na=Count("unit_id", distinct=True, filter=Q(not_applicable=True)),
+                reached=Count("unit_id", distinct=True, filter=Q(value__gte=standard_level, not_applicable=False)),
+                with_value=Count("unit_id", distinct=True, filter=Q(not_applicable=False, value__isnull=False)),
+            )
+            .order_by()
+        )
+        grouped = {(row["prefix"], row["indicator_id"]): row for row in rows}
+        thresholds = _entry_thresholds(derived)
+        derived_rows = _derived_reached(period, derived, thresholds, common, prefix_len, day) if derived else {}
+        for anchor in anchors:
+            for indicator in indicators:
+                figure = figures[(anchor.pk, indicator.pk)]
+                if indicator.source_id:
+                    row = derived_rows.get((anchor.path, indicator.pk))
+                    if row:
+                        _fill_standard(figure, row)
+                    continue
+                row = grouped.get((anchor.path, indicator.pk))
+                if row is None:
+                    continue
+                figure.reported, figure.not_applicable = row["reported"], row["na"]
+                if indicator.measure == Measure.COUNT:
+                    figure.value = row["sum_value"]
+                elif indicator.measure == Measure.RATIO:
+                    figure.numerator, figure.denominator = row["sum_num"], row["sum_den"]
+                    if row["sum_den"]:
+                        figure.value = row["sum_num"] * HUNDRED / row["sum_den"]
+                elif indicator.measure == Measure.STANDARD:
+                    _fill_standard(figure, row)
+                elif indicator.measure == Measure.STATUS and not figure.rolled_up:
+                    figure.value = row["sum_value"]
+    return figures
+
+
+def _fill_standard(figure: Figure, row: dict) -> None:
+    figure.reported, figure.not_applicable = row["reported"], row["na"]
+    figure.reached = row["reached"]
+    figure.numerator, figure.denominator = Decimal(row["reached"]), Decimal(row["with_value"])
+    if row["with_value"]:
+        figure.value = Decimal(row["reached"]) * HUNDRED / row["with_value"]
+
+
+def _derived_reached(period, derived, thresholds, common, prefix_len, day) -> dict[tuple[str, int], dict]:
+    """Per anchor prefix and derived standard: entry-level units whose source ratio passes the threshold.
+
+    One query per derived standard in the catalogue (a handful), independent of the number of units.
+    """
+    result = {}
+    for indicator in derived:
+        threshold = thresholds.get(indicator.pk)
+        if threshold is None:
+            continue
+        passes = Q(not_applicable=False, denominator__gt=0, numerator__gte=F("denominator") * threshold / HUNDRED)
+        rows = (
+            effective_values(period, [Indicator(pk=indicator.source_id, period_aggregation=PeriodAggregation.LATEST)])
+            .filter(unit__path__startswith=common, unit__kind__in=kinds_of_level(indicator.entry_level))
+            .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
+            .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
+            .annotate(prefix=Substr("unit__path", 1, prefix_len))
+            .values("prefix")
+            .annotate(
+                reported=Count("unit_id", distinct=True),
+                na=Count("unit_id", distinct=True, filter=Q(not_applicable=True)),
+                reached=Count("unit_id", distinct=True, filter=passes),
+                with_value=Count("unit_id", distinct=True, filter=Q(not_applicable=False, denominator__gt=0)),
+            )
+            .order_by()
+        )
+        for row in rows:
+            result[(row["prefix"], indicator.pk)] = row
+    return result
+
+
+def _common_prefix(paths: list[str], steplen: int) -> str:
+    first = min(paths)
+    last = max(paths)
+    i = 0
+    while i < len(first) and i < len(last) and first[i] == last[i]:
+        i += 1
+    return first[: i - i % steplen]
