@@ -51,7 +51,9 @@ class Value(models.Model):
     """
 
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="values")
-    indicator = models.ForeignKey(Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="values")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="values"
+    )
     period = models.ForeignKey(Period, verbose_name=_("kỳ báo cáo"), on_delete=models.PROTECT, related_name="values")
     value = models.DecimalField(_("giá trị"), max_digits=16, decimal_places=2, null=True, blank=True)
     numerator = models.DecimalField(_("tử số"), max_digits=16, decimal_places=2, null=True, blank=True)
@@ -59,11 +61,20 @@ class Value(models.Model):
     not_applicable = models.BooleanField(_("không phát sinh / không áp dụng"), default=False)
     comment = models.TextField(_("ghi chú"), blank=True)
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="entered_values",
     )
     entered_by_unit = models.ForeignKey(
-        Unit, verbose_name=_("đơn vị người nhập"), on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Unit,
+        verbose_name=_("đơn vị người nhập"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text=_("Khác đơn vị báo cáo khi cấp trên nhập thay."),
     )
     entry_path = models.CharField(_("nhập qua"), max_length=12, choices=EntryPath.choices, default=EntryPath.FORM)
@@ -76,9 +87,13 @@ class Value(models.Model):
         verbose_name = _("kết quả")
         verbose_name_plural = _("kết quả")
         constraints = [
-            models.UniqueConstraint(fields=["unit", "indicator", "period"], name="value_unique_per_unit_indicator_period"),
+            models.UniqueConstraint(
+                fields=["unit", "indicator", "period"], name="value_unique_per_unit_indicator_period"
+            ),
             models.CheckConstraint(
-                condition=Q(numerator__isnull=True) | Q(denominator__isnull=True) | Q(numerator__lte=models.F("denominator")),
+                condition=Q(numerator__isnull=True)
+                | Q(denominator__isnull=True)
+                | Q(numerator__lte=models.F("denominator")),
                 name="value_numerator_not_above_denominator",
             ),
             models.CheckConstraint(

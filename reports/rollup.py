@@ -117,7 +117,6 @@ def rollup(
     if len(depths) != 1:
         raise ValueError("anchors must share one depth")
     prefix_len = depths.pop()
-    by_prefix = {a.path: a for a in anchors}
     common = _common_prefix([a.path for a in anchors], Unit.steplen)
     day = period.reference_day
 

@@ -51,12 +51,16 @@ class RollupThreeLevelTests(TestCase):
         put(cls.c3, cls.standard, cls.p, not_applicable=True)
 
     def figures(self, anchors, **kwargs):
-        return rollup(anchors=anchors, period=self.p, indicators=[self.clc, self.literacy, self.standard, self.derived], **kwargs)
+        return rollup(
+            anchors=anchors, period=self.p, indicators=[self.clc, self.literacy, self.standard, self.derived], **kwargs
+        )
 
     def test_it_sums_counts(self):
         f = self.figures([self.province])
         self.assertEqual(f[(self.province.pk, self.clc.pk)].value, 10)
-        self.assertEqual((f[(self.province.pk, self.clc.pk)].reported, f[(self.province.pk, self.clc.pk)].expected), (3, 3))
+        self.assertEqual(
+            (f[(self.province.pk, self.clc.pk)].reported, f[(self.province.pk, self.clc.pk)].expected), (3, 3)
+        )
 
     def test_it_divides_the_sums_for_a_ratio_never_averages_percentages(self):
         figure = self.figures([self.province])[(self.province.pk, self.literacy.pk)]
@@ -84,7 +88,9 @@ class RollupThreeLevelTests(TestCase):
         self.assertEqual(f[(self.d1.pk, self.clc.pk)].value, 5)
         self.assertEqual(f[(self.d2.pk, self.clc.pk)].value, 5)
         self.assertIsNone(f[(self.d2.pk, self.literacy.pk)].value)
-        self.assertEqual((f[(self.d2.pk, self.literacy.pk)].reported, f[(self.d2.pk, self.literacy.pk)].expected), (0, 1))
+        self.assertEqual(
+            (f[(self.d2.pk, self.literacy.pk)].reported, f[(self.d2.pk, self.literacy.pk)].expected), (0, 1)
+        )
 
     def test_it_shows_a_communes_own_value_at_the_entry_level(self):
         f = self.figures([self.c1, self.c2, self.c3])
@@ -105,7 +111,9 @@ class RollupTwoLevelTests(TestCase):
     def setUpTestData(cls):
         start = datetime.date(2025, 7, 1)
         cls.province = make_unit(None, "01", "Thành phố Hà Nội", UnitKind.CITY)
-        cls.old = make_unit(cls.province, "271", "Huyện Ba Vì", UnitKind.RURAL_DISTRICT, valid_to=datetime.date(2025, 6, 30))
+        cls.old = make_unit(
+            cls.province, "271", "Huyện Ba Vì", UnitKind.RURAL_DISTRICT, valid_to=datetime.date(2025, 6, 30)
+        )
         cls.old_commune = make_unit(cls.old, "09628", "Xã Cổ Đô", valid_to=datetime.date(2025, 6, 30))
         cls.c1 = make_unit(cls.province, "09619", "Xã Ba Vì", valid_from=start)
         cls.c2 = make_unit(cls.province, "09625", "Xã Cổ Đô", valid_from=start)
@@ -123,11 +131,15 @@ class RollupTwoLevelTests(TestCase):
         put(cls.old_commune, cls.classes, cls.year, value=100)
 
     def test_it_sums_flows_over_the_half_years_of_a_year(self):
-        f = rollup(anchors=[self.province], period=self.year, indicators=[self.classes])[(self.province.pk, self.classes.pk)]
+        f = rollup(anchors=[self.province], period=self.year, indicators=[self.classes])[
+            (self.province.pk, self.classes.pk)
+        ]
         self.assertEqual((f.value, f.reported, f.expected), (17, 2, 2))
 
     def test_it_takes_the_latest_half_year_for_stocks(self):
-        f = rollup(anchors=[self.province], period=self.year, indicators=[self.families])[(self.province.pk, self.families.pk)]
+        f = rollup(anchors=[self.province], period=self.year, indicators=[self.families])[
+            (self.province.pk, self.families.pk)
+        ]
         # c1's second half (70/100) and c2's first (30/50): 100/150.
         self.assertEqual((f.numerator, f.denominator), (100, 150))
         self.assertAlmostEqual(float(f.value), 66.667, places=2)
