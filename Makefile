@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 messages: install
-	$(MANAGE) compilemessages --ignore=.venv --ignore=static >/dev/null
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=static >/dev/null
 
 migrate: install messages
 	DEBUG=1 $(MANAGE) migrate --noinput
