@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Level
@@ -100,9 +99,6 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("indicators:detail", args=[self.code])
 
     @property
     def is_percentage(self) -> bool:

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core import views as core_views
+from xhht.api import api
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -13,7 +14,10 @@ urlpatterns = [
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("ngon-ngu/", include("django.conf.urls.i18n")),
     path("don-vi/", include("units.urls")),
+    path("", include("plans.urls")),
+    path("bao-cao/", include("reports.urls")),
     path("quan-tri/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
 
 handler400 = "core.views.bad_request"

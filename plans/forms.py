@@ -1,0 +1,56 @@
+"""Forms of the plan pages. Validation lives on the model (``Target.clean`` and its constraints)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from indicators.models import Indicator
+from units.models import Unit
+
+from .models import Plan, Target
+
+
+class TargetConstraintsMixin:
+    """Also check the model's unique constraint, which a ModelForm skips when ``plan`` is not a form field.
+
+    ``Model.full_clean`` leaves out every constraint that names an excluded field; ``plan`` is set on the
+    instance by the view (or by the inline formset), so it is safe to check it here.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()
+        exclude = set(self._get_validation_exclusions()) - {"plan"}
+        try:
+            self.instance.validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+def _bootstrap(form: forms.BaseForm) -> None:
+    for field in form.fields.values():
+        widget = field.widget
+        css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+        widget.attrs.setdefault("class", css)
+
+
+class TargetForm(TargetConstraintsMixin, forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["indicator", "unit", "year", "kind", "value", "value_max", "note"]
+        localized_fields = ["value", "value_max"]
+
+    def __init__(self, *args, plan: Plan, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.plan = plan
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("unit", plan.unit_id)
+            if plan.display_milestones:
+                self.initial.setdefault("year", plan.display_milestones[0])
+        self.fields["indicator"].queryset = Indicator.objects.all()
+        self.fields["unit"].queryset = (
+            Unit.objects.visible_to(user).descendants_of(plan.unit, include_self=True).order_by("path")
+        )
+        self.fields["unit"].label_from_instance = lambda unit: f"{unit.code} – {unit.name}"
+        self.fields["year"].widget.attrs.update({"min": plan.start_year, "max": plan.end_year})
+        _bootstrap(self)

@@ -1,0 +1,63 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from .filters import PlanFilter
+from .forms import TargetForm
+from .models import Plan, Target
+from .selectors import plan_detail as plan_detail_select
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = PlanFilter(
+        request.GET,
+        queryset=Plan.objects.visible_to(request.user).select_related("unit", "parent"),
+    )
+    page = Paginator(plans.qs, 25).get_page(request.GET.get("page"))
+    return render(request, "plans/plan_list.html", {"filter": plans, "page": page})
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    detail = plan_detail_select(pk, request.user)
+    return render(request, "plans/plan_detail.html", {"detail": detail, "plan": detail.plan})
+
+
+def _editable_plan(request: HttpRequest, pk: int) -> Plan:
+    """The plan if the user may edit it; 404 if they may not even see it, 403 if they only see it."""
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    if not Plan.objects.editable_by(request.user).filter(pk=plan.pk).exists():
+        raise PermissionDenied(
+            _(
+                "Bạn chỉ được xem kế hoạch này. Chỉ chuyên viên thẩm định của đơn vị ban hành "
+                "hoặc đơn vị cấp trên mới được nhập, sửa chỉ tiêu."
+            )
+        )
+    return plan
+
+
+def _target_form(request: HttpRequest, plan: Plan, target: Target | None) -> HttpResponse:
+    form = TargetForm(request.POST or None, instance=target, plan=plan, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu chỉ tiêu."))
+        return redirect(plan.get_absolute_url() + "#chi-tieu")
+    return render(request, "plans/target_form.html", {"plan": plan, "form": form, "target": target})
+
+
+@login_required
+def target_create(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _editable_plan(request, pk)
+    return _target_form(request, plan, None)
+
+
+@login_required
+def target_update(request: HttpRequest, pk: int, target_pk: int) -> HttpResponse:
+    plan = _editable_plan(request, pk)
+    target = get_object_or_404(Target.objects.filter(plan=plan), pk=target_pk)
+    return _target_form(request, plan, target)
