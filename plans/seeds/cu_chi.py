@@ -1,0 +1,5 @@
+"""Seed: cu_chi (being written)."""
+
+
+def load() -> None:
+    pass

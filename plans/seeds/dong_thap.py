@@ -1,0 +1,5 @@
+"""Seed: dong_thap (being written)."""
+
+
+def load() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""Seed: ha_noi (being written)."""
+
+
+def load() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""Seed: hung_yen (being written)."""
+
+
+def load() -> None:
+    pass

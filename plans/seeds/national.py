@@ -1,0 +1,5 @@
+"""Seed: national (being written)."""
+
+
+def load() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""Seed: y_tich (being written)."""
+
+
+def load() -> None:
+    pass
