@@ -40,6 +40,9 @@ class Period(models.Model):
     number = models.PositiveSmallIntegerField(_("số thứ tự trong năm"), default=1)
     window_start = models.DateField(_("số liệu từ ngày"))
     window_end = models.DateField(_("số liệu đến ngày"))
+    is_closed = models.BooleanField(
+        _("đã khóa sổ"), default=False, help_text=_("Kỳ đã khóa sổ: không ai được sửa số liệu của kỳ này.")
+    )
 
     class Meta:
         verbose_name = _("kỳ báo cáo")

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from indicators.models import Indicator
 from plans.models import Period
@@ -82,6 +83,7 @@ class Value(models.Model):
     version = models.PositiveIntegerField(default=1)
 
     objects = ValueQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("lịch sử kết quả"))
 
     class Meta:
         verbose_name = _("kết quả")
@@ -138,3 +140,135 @@ class RollupNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit.code} {self.indicator.code} {self.period.code}"
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", _("Đang nhập")
+    SUBMITTED = "submitted", _("Đã nộp, chờ duyệt")
+    RETURNED = "returned", _("Trả lại để sửa")
+    APPROVED = "approved", _("Đã duyệt")
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> SubmissionQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_full_scope:
+            return self
+        if user.unit_id is None:
+            return self.none()
+        return self.filter(unit__path__startswith=user.unit.path)
+
+
+class Submission(models.Model):
+    """A unit's report for a reporting period: draft → submitted → approved, or → returned → resubmitted.
+
+    The due date is the deadline of the plan that asks this unit to report for the period (``deadline``);
+    the history of every status change (who, when, old → new, reason) is kept by django-simple-history.
+    """
+
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="submissions")
+    period = models.ForeignKey(
+        Period, verbose_name=_("kỳ báo cáo"), on_delete=models.PROTECT, related_name="submissions"
+    )
+    deadline = models.ForeignKey(
+        "plans.Deadline",
+        verbose_name=_("hạn nộp"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submissions",
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=SubmissionStatus.choices, default=SubmissionStatus.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nộp"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("duyệt/trả lại lúc"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason = models.TextField(_("lý do (trả lại / mở lại)"), blank=True)
+    changed_via = models.CharField(_("thao tác qua"), max_length=12, choices=EntryPath.choices, default=EntryPath.FORM)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = SubmissionQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("lịch sử báo cáo"))
+
+    class Meta:
+        verbose_name = _("báo cáo")
+        verbose_name_plural = _("báo cáo")
+        constraints = [models.UniqueConstraint(fields=["unit", "period"], name="submission_unique_per_unit_period")]
+        indexes = [models.Index(fields=["period", "status"], name="submission_period_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.period}"
+
+    @property
+    def due_date(self):
+        return self.deadline.due_date if self.deadline_id else None
+
+    @property
+    def is_late(self) -> bool | None:
+        """Submitted after the due date, read in Asia/Ho_Chi_Minh (the portal's time zone)."""
+        due = self.due_date
+        if due is None or self.submitted_at is None:
+            return None
+        return timezone.localtime(self.submitted_at).date() > due
+
+
+class SubmissionComment(models.Model):
+    """A thread on a returned report, optionally about one indicator's value."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE, null=True, blank=True
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("nội dung"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("trao đổi về báo cáo")
+        verbose_name_plural = _("trao đổi về báo cáo")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class ReminderKind(models.TextChoices):
+    BEFORE = "before", _("Sắp đến hạn")
+    OVERDUE = "overdue", _("Quá hạn")
+
+
+class ReminderLog(models.Model):
+    """One reminder e-mail sent: the unique constraint makes a second run on the same day send nothing twice."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    deadline = models.ForeignKey("plans.Deadline", on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    sent_on = models.DateField()
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("nhắc hạn đã gửi")
+        verbose_name_plural = _("nhắc hạn đã gửi")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "deadline", "kind", "sent_on"], name="reminder_once_per_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.code} {self.deadline_id} {self.kind} {self.sent_on}"

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from indicators.models import Indicator, Measure
 from plans.models import Period
@@ -23,6 +24,7 @@ from plans.services import period_get_or_create, period_parse
 from units.models import KIND_LEVEL, Level, Unit
 
 from .models import EntryPath, Value
+from .submissions import lock_reasons
 
 COLUMNS = ["unit_code", "indicator_code", "period", "value", "numerator", "denominator", "comment"]
 MAX_DIGITS = Decimal("99999999999999")  # what max_digits=16, decimal_places=2 can hold
@@ -141,6 +143,8 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
         for unit in visible.valid_on(period.reference_day).filter(code__in=wanted):
             units[(code, unit.code)] = unit
 
+    locks = lock_reasons(pairs={(unit.pk, periods[code].pk) for (code, _c), unit in units.items()})
+
     clean: list[CleanRow] = []
     seen: dict[tuple[int, int, int], int] = {}
     for r in rows:
@@ -191,6 +195,8 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
                         % {"code": indicator.code, "level": Level(indicator.entry_level).label.lower()},
                     )
                 )
+        if unit and period and (unit.pk, period.pk) in locks:
+            row_errors.append(RowError(r.row, "period", locks[(unit.pk, period.pk)]))
         if indicator and not r.not_applicable and not row_errors:
             row_errors.extend(_check_measure(r.row, indicator, value, numerator, denominator))
         if unit and indicator and period:
@@ -335,8 +341,14 @@ def _write(clean: list[CleanRow], user, path: str, result: RecordResult) -> None
             updates.append(v)
         else:
             result.unchanged += 1
-    Value.objects.bulk_create(creates, batch_size=2000)
-    Value.objects.bulk_update(
-        updates, [*fields, "entered_by", "entered_by_unit", "entry_path", "updated_at", "version"], batch_size=2000
+    # The history (django-simple-history) records who changed what, when and through which path.
+    bulk_create_with_history(creates, Value, batch_size=2000, default_user=user, default_date=now)
+    bulk_update_with_history(
+        updates,
+        Value,
+        [*fields, "entered_by", "entered_by_unit", "entry_path", "updated_at", "version"],
+        batch_size=2000,
+        default_user=user,
+        default_date=now,
     )
     result.created, result.updated = len(creates), len(updates)

@@ -122,8 +122,8 @@ class ValuesRecordTests(PersonasTestCase):
                 [(c, i) for c in ("09910", "09913", "00499") for i in ("CLC", "XMC2")], start=2
             )
         ]
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(11):
             self.assertEqual(values_record(rows=one, user=self.province_reviewer).created, 1)
         Value.objects.all().delete()
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(11):
             self.assertEqual(values_record(rows=many, user=self.province_reviewer).created, 6)

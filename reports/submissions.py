@@ -1,0 +1,246 @@
+"""The submission workflow: draft → submitted → approved, or → returned (with a reason) → resubmitted.
+
+Who may do what:
+- submit: a user of the report's own unit (the commune reporter, the district officer for the district's
+  consolidated report, ...);
+- approve, return, reopen: a reviewer (district officer, province reviewer, administrator) of a unit
+  strictly above the report's unit.
+Out of scope is the view's 404 (``Submission.objects.visible_to``); in scope but not allowed raises
+``PermissionDenied`` with the reason, which the view turns into a 403.
+
+Locks: a submitted report is read-only and an approved one is locked for everybody until a reviewer
+reopens it; a closed period is locked too. ``lock_reasons`` is the one check every write path calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from indicators.models import Indicator
+from plans.models import Deadline, Period
+from units.models import KIND_LEVEL, Unit
+
+from .models import EntryPath, Submission, SubmissionComment, SubmissionStatus
+
+LOCKED_STATUSES = {
+    SubmissionStatus.SUBMITTED: _("Báo cáo đã nộp, đang chờ duyệt."),
+    SubmissionStatus.APPROVED: _("Báo cáo đã được duyệt và khóa."),
+}
+
+
+class StaleSubmission(ValidationError):
+    pass
+
+
+def deadline_for(*, unit: Unit, period: Period) -> Deadline | None:
+    """The deadline of the nearest plan (the unit's own, then its ancestors') that asks this unit to report."""
+    ancestors = list(Unit.objects.ancestors_of(unit, include_self=True).values_list("pk", flat=True))
+    candidates = (
+        Deadline.objects.filter(period=period, plan__unit__in=ancestors)
+        .filter(Q(rule__reporting_level=KIND_LEVEL[unit.kind]) | Q(rule__reporting_level="", plan__unit=unit))
+        .select_related("plan__unit")
+    )
+    return max(candidates, key=lambda d: (d.plan.unit.depth, -d.due_date.toordinal()), default=None)
+
+
+def submission_get(*, unit: Unit, period: Period) -> Submission:
+    """The unit's report for the period, created as a draft on first use."""
+    submission, created = Submission.objects.get_or_create(
+        unit=unit, period=period, defaults={"deadline": deadline_for(unit=unit, period=period)}
+    )
+    return submission
+
+
+def lock_reasons(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """For (unit id, period id) pairs, why writing is refused; two queries whatever the number of pairs."""
+    pairs = set(pairs)
+    if not pairs:
+        return {}
+    unit_ids, period_ids = {u for u, _p in pairs}, {p for _u, p in pairs}
+    reasons: dict[tuple[int, int], str] = {}
+    closed = set(Period.objects.filter(pk__in=period_ids, is_closed=True).values_list("pk", flat=True))
+    for unit_id, period_id in pairs:
+        if period_id in closed:
+            reasons[(unit_id, period_id)] = _("Kỳ báo cáo đã khóa sổ.")
+    for unit_id, period_id, status in Submission.objects.filter(
+        unit__in=unit_ids, period__in=period_ids, status__in=list(LOCKED_STATUSES)
+    ).values_list("unit_id", "period_id", "status"):
+        if (unit_id, period_id) in pairs:
+            reasons.setdefault((unit_id, period_id), str(LOCKED_STATUSES[status]))
+    return reasons
+
+
+def can_submit(user: User, submission: Submission) -> bool:
+    return user.has_full_scope or user.unit_id == submission.unit_id
+
+
+def can_review(user: User, submission: Submission) -> bool:
+    if user.has_full_scope:
+        return True
+    if not user.is_reviewer or user.unit_id is None or user.unit_id == submission.unit_id:
+        return False
+    return submission.unit.path.startswith(user.unit.path)
+
+
+def _locked(submission_id: int, version: int | None) -> Submission:
+    """Re-read the submission under a row lock; refuse if someone changed it since the form was shown."""
+    submission = Submission.objects.select_for_update().select_related("unit", "period").get(pk=submission_id)
+    if version is not None and submission.version != version:
+        raise StaleSubmission(
+            _("Báo cáo vừa được người khác thay đổi (trạng thái: %(status)s). Hãy tải lại trang để xem bản mới nhất.")
+            % {"status": submission.get_status_display()}
+        )
+    return submission
+
+
+def _transition(submission: Submission, *, to: str, user: User, via: str, reason: str = "") -> Submission:
+    submission.status = to
+    submission.changed_via = via
+    submission.version += 1
+    submission._change_reason = reason or None
+    submission.save()
+    return submission
+
+
+@transaction.atomic
+def submission_submit(
+    *, submission: Submission, user: User, via: str = EntryPath.FORM, version: int | None = None
+) -> Submission:
+    submission = _locked(submission.pk, version)
+    if not can_submit(user, submission):
+        raise PermissionDenied(_("Chỉ đơn vị báo cáo mới nộp được báo cáo này."))
+    if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
+        raise ValidationError(
+            _("Không thể nộp: báo cáo đang ở trạng thái %(status)s.") % {"status": submission.get_status_display()}
+        )
+    submission.submitted_at, submission.submitted_by = timezone.now(), user
+    if submission.deadline_id is None:
+        submission.deadline = deadline_for(unit=submission.unit, period=submission.period)
+    _transition(submission, to=SubmissionStatus.SUBMITTED, user=user, via=via)
+    transaction.on_commit(lambda: _notify_reviewers(submission))
+    return submission
+
+
+@transaction.atomic
+def submission_approve(
+    *, submission: Submission, user: User, via: str = EntryPath.FORM, version: int | None = None
+) -> Submission:
+    submission = _locked(submission.pk, version)
+    if not can_review(user, submission):
+        raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới duyệt được báo cáo này."))
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise ValidationError(_("Chỉ duyệt được báo cáo đã nộp."))
+    submission.reviewed_at, submission.reviewed_by, submission.reason = timezone.now(), user, ""
+    _transition(submission, to=SubmissionStatus.APPROVED, user=user, via=via)
+    transaction.on_commit(lambda: _notify_reporters(submission, _("Báo cáo đã được duyệt")))
+    return submission
+
+
+@transaction.atomic
+def submission_return(
+    *,
+    submission: Submission,
+    user: User,
+    reason: str,
+    about: dict[Indicator, str] | None = None,
+    via: str = EntryPath.FORM,
+    version: int | None = None,
+) -> Submission:
+    """Return a submitted report with a mandatory reason; ``about`` adds a comment on particular values."""
+    submission = _locked(submission.pk, version)
+    if not can_review(user, submission):
+        raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới trả lại được báo cáo này."))
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise ValidationError(_("Chỉ trả lại được báo cáo đã nộp."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Hãy nêu lý do trả lại.")})
+    submission.reviewed_at, submission.reviewed_by, submission.reason = timezone.now(), user, reason
+    _transition(submission, to=SubmissionStatus.RETURNED, user=user, via=via, reason=reason)
+    SubmissionComment.objects.create(submission=submission, author=user, body=reason)
+    for indicator, text in (about or {}).items():
+        if text.strip():
+            SubmissionComment.objects.create(submission=submission, indicator=indicator, author=user, body=text.strip())
+    transaction.on_commit(lambda: _notify_reporters(submission, _("Báo cáo bị trả lại")))
+    return submission
+
+
+@transaction.atomic
+def submission_reopen(
+    *, submission: Submission, user: User, reason: str, via: str = EntryPath.FORM, version: int | None = None
+) -> Submission:
+    """Unlock an approved report for corrections (it goes back to "returned"), with a mandatory reason."""
+    submission = _locked(submission.pk, version)
+    if not can_review(user, submission):
+        raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới mở lại được báo cáo này."))
+    if submission.status != SubmissionStatus.APPROVED:
+        raise ValidationError(_("Chỉ mở lại được báo cáo đã duyệt."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Hãy nêu lý do mở lại.")})
+    submission.reason = reason
+    _transition(submission, to=SubmissionStatus.RETURNED, user=user, via=via, reason=reason)
+    SubmissionComment.objects.create(submission=submission, author=user, body=reason)
+    transaction.on_commit(lambda: _notify_reporters(submission, _("Báo cáo được mở lại để sửa")))
+    return submission
+
+
+@transaction.atomic
+def submission_comment_add(
+    *, submission: Submission, user: User, body: str, indicator: Indicator | None = None
+) -> SubmissionComment:
+    if not (can_submit(user, submission) or can_review(user, submission)):
+        raise PermissionDenied(_("Bạn không tham gia xử lý báo cáo này."))
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": _("Hãy nhập nội dung trao đổi.")})
+    return SubmissionComment.objects.create(submission=submission, indicator=indicator, author=user, body=body)
+
+
+def _mail(recipients: list[str], subject: str, body: str) -> None:
+    if recipients:
+        send_mass_mail(
+            [(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients], fail_silently=True
+        )
+
+
+def _notify_reviewers(submission: Submission) -> None:
+    """E-mail the reviewers of the unit above: the next actor after a submission."""
+    parent = submission.unit.parent
+    if parent is None:
+        return
+    addresses = list(
+        User.objects.filter(unit=parent, is_active=True, role__in=[Role.DISTRICT_OFFICER, Role.PROVINCE_REVIEWER])
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    _mail(
+        addresses,
+        _("[XHHT] %(unit)s đã nộp báo cáo %(period)s")
+        % {"unit": submission.unit.name, "period": submission.period.label},
+        _("%(unit)s đã nộp báo cáo %(period)s. Vui lòng vào cổng thông tin để xem xét và duyệt.")
+        % {"unit": submission.unit.name, "period": submission.period.label},
+    )
+
+
+def _notify_reporters(submission: Submission, subject: str) -> None:
+    addresses = list(
+        User.objects.filter(unit=submission.unit, is_active=True).exclude(email="").values_list("email", flat=True)
+    )
+    body = _("%(subject)s: %(unit)s, %(period)s.") % {
+        "subject": subject,
+        "unit": submission.unit.name,
+        "period": submission.period.label,
+    }
+    if submission.reason:
+        body += "\n" + _("Lý do: %(reason)s") % {"reason": submission.reason}
+    _mail(addresses, f"[XHHT] {subject}: {submission.period.label}", body)
