@@ -4,4 +4,5 @@ app_name = "reports"
 urlpatterns = [
     path("", include("reports.urls_entry")),
     path("", include("reports.urls_rollup")),
+    path("", include("reports.urls_submissions")),
 ]
