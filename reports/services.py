@@ -43,6 +43,8 @@ class ValueRow:
     denominator: object = None
     comment: str = ""
     not_applicable: bool = False
+    #: The version of the value the user started from (the entry form sends it): a newer one is a conflict.
+    version: int | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,6 +72,7 @@ class CleanRow:
     denominator: Decimal | None
     comment: str
     not_applicable: bool
+    version: int | None = None
 
 
 @dataclasses.dataclass
@@ -210,7 +213,18 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
         if r.not_applicable:
             value = numerator = denominator = None
         clean.append(
-            CleanRow(r.row, unit, indicator, period, value, numerator, denominator, comment, bool(r.not_applicable))
+            CleanRow(
+                r.row,
+                unit,
+                indicator,
+                period,
+                value,
+                numerator,
+                denominator,
+                comment,
+                bool(r.not_applicable),
+                r.version,
+            )
         )
     return clean, errors
 
@@ -300,20 +314,36 @@ def values_record(
         result.warnings = _warnings(clean)
         if dry_run or not clean:
             return result
-        _write(clean, user, path, result)
+        _write(clean, user, path, result, partial=partial)
     return result
 
 
-def _write(clean: list[CleanRow], user, path: str, result: RecordResult) -> None:
+def _write(clean: list[CleanRow], user, path: str, result: RecordResult, *, partial: bool) -> None:
     existing = {}
     for c in clean:
         existing.setdefault(c.period.pk, set()).add(c.unit.pk)
     current: dict[tuple[int, int, int], Value] = {}
     for period_id, unit_ids in existing.items():
-        for v in Value.objects.select_for_update().filter(
-            period_id=period_id, unit__in=unit_ids, indicator__in={c.indicator.pk for c in clean}
+        for v in (
+            Value.objects.select_for_update(of=("self",))
+            .select_related("entered_by")
+            .filter(period_id=period_id, unit__in=unit_ids, indicator__in={c.indicator.pk for c in clean})
         ):
             current[(v.unit_id, v.indicator_id, v.period_id)] = v
+    # Optimistic check under the row locks: a value changed since the user loaded the form is not overwritten.
+    conflicts = []
+    for c in clean:
+        v = current.get((c.unit.pk, c.indicator.pk, c.period.pk))
+        if c.version is not None and (v.version if v else 0) != c.version:
+            conflicts.append(c)
+            who = v.entered_by.get_full_name() or v.entered_by.username if v and v.entered_by else _("người khác")
+            result.errors.append(
+                RowError(c.row, "value", _("Giá trị vừa được %(who)s sửa; hãy xem lại trước khi lưu.") % {"who": who})
+            )
+    if conflicts:
+        if not partial:
+            return
+        clean = [c for c in clean if c not in conflicts]
     now = timezone.now()
     creates, updates = [], []
     fields = ["value", "numerator", "denominator", "comment", "not_applicable"]

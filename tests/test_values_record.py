@@ -127,3 +127,22 @@ class ValuesRecordTests(PersonasTestCase):
         Value.objects.all().delete()
         with self.assertNumQueries(11):
             self.assertEqual(values_record(rows=many, user=self.province_reviewer).created, 6)
+
+
+class ValueConflictTests(PersonasTestCase):
+    """Two people on the same form: the second save does not silently overwrite the first."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.clc = Indicator.objects.create(code="CLC", name="Số TTHTCĐ", measure=Measure.COUNT, entry_level=Level.COMMUNE)
+
+    def test_it_refuses_a_save_based_on_an_outdated_version(self):
+        row = {"unit_code": "09910", "indicator_code": "CLC", "period": "2023"}
+        values_record(rows=[ValueRow(row=1, value="1", version=0, **row)], user=self.reporter)
+        # The district officer and the reporter both loaded version 1.
+        values_record(rows=[ValueRow(row=1, value="2", version=1, **row)], user=self.district_officer)
+        result = values_record(rows=[ValueRow(row=1, value="3", version=1, **row)], user=self.reporter, partial=True)
+        self.assertEqual(result.written, 0, result)
+        self.assertIn("vừa được", result.errors[0].message)
+        self.assertEqual(Value.objects.get().value, 2)
