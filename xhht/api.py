@@ -21,6 +21,7 @@ from accounts.api import API_AUTH
 from accounts.api import router as accounts_router
 from indicators.api import router as indicators_router
 from plans.api import router as plans_router
+from reports.api import router as values_router
 from units.api import router as units_router
 
 logger = logging.getLogger("django.request")
@@ -47,6 +48,7 @@ api.add_router("", accounts_router)
 api.add_router("/units/", units_router)
 api.add_router("/indicators/", indicators_router)
 api.add_router("/plans/", plans_router)
+api.add_router("/values/", values_router)
 
 
 UNAUTHENTICATED = "Chưa xác thực: hãy đăng nhập hoặc gửi mã truy cập API (Authorization: Bearer <mã>)."

@@ -1,0 +1,350 @@
+"""Roll-up at national scale: the whole country, a province's page, a 100,000-row import, and a naive loop.
+
+Data: the legacy tree (63 provinces, ~700 districts, ~10,000 communes), 30 indicators entered at commune
+level (10 counts, 12 ratios, 8 standards) and 2 standards derived from ratios, one value per commune and
+indicator for 2024 (~300,000 rows, ~5 % missing, ~1 % "nothing to report", written with COPY on
+PostgreSQL), plus Hà Nội's 2023 values and a Hà Nội plan with a 2025 target for every indicator, so that
+the province page also reads history (previous years, baseline, pace).
+
+Goals: whole-country roll-up < 1 s; province page < 300 ms; import of 100,000 rows < 60 s.
+
+Run: .venv/bin/python benchmarks/rollup.py --postgres     (database xhht_bench_rollup on 127.0.0.1:5432)
+     .venv/bin/python benchmarks/rollup.py                (SQLite file in a temp dir)
+
+The database has its own name so that it does not collide with ``benchmarks/units.py`` (``xhht_bench``).
+"""
+
+import io
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+
+import _setup
+from _setup import timed
+
+PG_URL = _setup.PG_ADMIN_URL.rsplit("/", 1)[0] + "/xhht_bench_rollup"
+REPEAT = 5
+
+
+def setup(argv: list[str]) -> str:
+    """As ``_setup.setup`` with a database of this script's own; the settings for the test client too."""
+    sys.path.insert(0, str(_setup.ROOT))
+    for name, value in {
+        "SECRET_KEY": "benchmark",
+        "DEBUG": "0",
+        "STATIC_MANIFEST": "0",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "AXES_ENABLED": "0",
+        "ALLOWED_HOSTS": "testserver,localhost",
+    }.items():
+        os.environ.setdefault(name, value)
+    if "--postgres" in argv:
+        subprocess.run(["psql", _setup.PG_ADMIN_URL, "-qc", "DROP DATABASE IF EXISTS xhht_bench_rollup"], check=True)
+        subprocess.run(["psql", _setup.PG_ADMIN_URL, "-qc", "CREATE DATABASE xhht_bench_rollup"], check=True)
+        os.environ["DATABASE_URL"] = PG_URL
+        label = "PostgreSQL"
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+        label = "SQLite"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "xhht.settings"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return label
+
+
+label = setup(sys.argv)
+
+from django.db import connection, reset_queries, transaction  # noqa: E402
+from django.db.models import Count, Q, Sum  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from accounts.models import Role, User  # noqa: E402
+from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold  # noqa: E402
+from plans.models import Plan, PlanStatus, Target, TargetKind  # noqa: E402
+from plans.services import period_get_or_create  # noqa: E402
+from reports.models import EntryPath, Value  # noqa: E402
+from reports.rollup import rollup  # noqa: E402
+from reports.selectors_rollup import rollup_page  # noqa: E402
+from reports.services import ValueRow, values_record  # noqa: E402
+from units.models import Level, Structure, Unit  # noqa: E402
+from units.services import units_load  # noqa: E402
+from units.sources import records  # noqa: E402
+
+rng = random.Random(2025)
+postgres = connection.vendor == "postgresql"
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+# --- data ---------------------------------------------------------------------------------------------
+start = time.perf_counter()
+units_load(records=records(Structure.LEGACY), structure=Structure.LEGACY)
+legacy = Unit.objects.of_structure(Structure.LEGACY)
+communes = list(legacy.at_level(Level.COMMUNE).order_by("path").values_list("pk", "code", "path"))
+provinces = list(legacy.at_level(Level.PROVINCE).order_by("path"))
+districts = list(legacy.at_level(Level.DISTRICT).order_by("path"))
+say(f"units: {Unit.objects.count()} ({len(provinces)} provinces, {len(districts)} districts, {len(communes)} communes)")
+
+kinds = [Measure.COUNT] * 10 + [Measure.RATIO] * 12 + [Measure.STANDARD] * 8
+indicators = []
+for n, measure in enumerate(kinds):
+    indicators.append(
+        Indicator.objects.create(
+            code=f"B{n:02d}_{measure.upper()}",
+            name=f"Chỉ tiêu thử {n} ({measure})",
+            measure=measure,
+            entry_level=Level.COMMUNE,
+            max_level=3 if measure == Measure.STANDARD and n % 2 else 1,
+            period_aggregation=PeriodAggregation.SUM
+            if measure == Measure.COUNT and n % 2
+            else PeriodAggregation.LATEST,
+        )
+    )
+ratios = [i for i in indicators if i.measure == Measure.RATIO]
+derived = []
+for n, source in enumerate(ratios[:2]):
+    standard = Indicator.objects.create(
+        code=f"B_DERIVED_{n}", name=f"Đạt chuẩn suy ra {n}", measure=Measure.STANDARD, source=source
+    )
+    StandardThreshold.objects.create(indicator=standard, level=Level.COMMUNE, min_percent=90)
+    derived.append(standard)
+every_indicator = indicators + derived
+
+period = period_get_or_create(code="2024")
+previous = period_get_or_create(code="2023")
+for code in ("2021", "2022"):
+    period_get_or_create(code=code)
+
+
+def value_fields(indicator: Indicator) -> tuple:
+    """(value, numerator, denominator, not_applicable) of one commune's plausible figure."""
+    if rng.random() < 0.01:
+        return None, None, None, True
+    if indicator.measure == Measure.RATIO:
+        denominator = rng.randint(100, 5000)
+        return None, round(denominator * rng.uniform(0.5, 1.0)), denominator, False
+    if indicator.measure == Measure.STANDARD:
+        return rng.randint(0, indicator.max_level), None, None, False
+    return rng.randint(0, 20), None, None, False
+
+
+def insert(rows: list[tuple]) -> None:
+    """(unit id, indicator id, period id, value, numerator, denominator, not applicable) rows, written fast."""
+    now = timezone.now()
+    if postgres:
+        buffer = io.StringIO()
+        for unit_id, indicator_id, period_id, value, numerator, denominator, na in rows:
+            cells = [unit_id, indicator_id, period_id, value, numerator, denominator, "t" if na else "f"]
+            cells = ["\\N" if c is None else str(c) for c in cells]
+            buffer.write("\t".join(cells) + f"\t\t{EntryPath.DEMO}\t{now.isoformat()}\t1\n")
+        buffer.seek(0)
+        with connection.cursor() as cursor:
+            cursor.cursor.copy_expert(
+                "COPY reports_value (unit_id, indicator_id, period_id, value, numerator, denominator, "
+                "not_applicable, comment, entry_path, updated_at, version) FROM STDIN",
+                buffer,
+            )
+    else:
+        Value.objects.bulk_create(
+            [
+                Value(
+                    unit_id=u,
+                    indicator_id=i,
+                    period_id=p,
+                    value=v,
+                    numerator=n,
+                    denominator=d,
+                    not_applicable=na,
+                    entry_path=EntryPath.DEMO,
+                    updated_at=now,
+                )
+                for u, i, p, v, n, d, na in rows
+            ],
+            batch_size=5000,
+        )
+
+
+hanoi = legacy.get(code="01")
+rows = []
+for unit_id, _code, path in communes:
+    for indicator in indicators:
+        if rng.random() < 0.05:  # not reported
+            continue
+        rows.append((unit_id, indicator.pk, period.pk, *value_fields(indicator)))
+        if path.startswith(hanoi.path):
+            rows.append((unit_id, indicator.pk, previous.pk, *value_fields(indicator)))
+insert(rows)
+with connection.cursor() as cursor:
+    # The state autovacuum leaves a loaded table in: statistics and the visibility map.
+    cursor.execute("VACUUM ANALYZE" if postgres else "ANALYZE")
+plan = Plan.objects.create(
+    unit=hanoi,
+    issuing_body="UBND Thành phố Hà Nội",
+    title="Kế hoạch thử",
+    start_year=2021,
+    end_year=2030,
+    milestone_years=[2025, 2030],
+    status=PlanStatus.ISSUED,
+)
+Target.objects.bulk_create(
+    [
+        Target(
+            plan=plan,
+            unit=hanoi,
+            indicator=i,
+            year=2025,
+            kind=TargetKind.AT_LEAST,
+            value=Decimal(80) if i.is_percentage else Decimal(5000),
+        )
+        for i in every_indicator
+    ]
+)
+say(
+    f"values: {Value.objects.count()} (2024: {Value.objects.filter(period=period).count()}); "
+    f"data built in {time.perf_counter() - start:.1f} s"
+)
+
+# --- the whole country --------------------------------------------------------------------------------
+
+
+def country() -> dict:
+    figures = rollup(anchors=provinces, period=period, indicators=every_indicator)
+    figures.update(rollup(anchors=districts, period=period, indicators=every_indicator))
+    return figures
+
+
+country_ms, figures = timed(country, REPEAT)
+provinces_ms, _ = timed(lambda: rollup(anchors=provinces, period=period, indicators=every_indicator), REPEAT)
+with CaptureQueriesContext(connection) as ctx:
+    country()
+country_queries = len(ctx.captured_queries)
+
+# --- the province page --------------------------------------------------------------------------------
+reviewer = User.objects.create(username="bench-province", role=Role.PROVINCE_REVIEWER, unit=hanoi)
+admin = User.objects.create(username="bench-admin", role=Role.ADMINISTRATOR, is_superuser=True, is_staff=True)
+reviewer = User.objects.select_related("unit").get(pk=reviewer.pk)
+client = Client()
+client.force_login(reviewer)
+page_url = f"/bao-cao/tong-hop/{hanoi.pk}/2024/"
+assert client.get(page_url).status_code == 200
+page_ms, _ = timed(lambda: client.get(page_url), REPEAT)
+selector_ms, page = timed(lambda: rollup_page(user=reviewer, unit_id=hanoi.pk, period_code="2024"), REPEAT)
+with CaptureQueriesContext(connection) as ctx:
+    client.get(page_url)
+page_queries = len(ctx.captured_queries)
+
+# The same with PostgreSQL's JIT compilation off for the session (proposed for the application's role).
+tuned = {}
+if postgres:
+    with connection.cursor() as cursor:
+        cursor.execute("SET jit = off")
+    tuned["country"] = timed(country, REPEAT)[0]
+    tuned["provinces"] = timed(lambda: rollup(anchors=provinces, period=period, indicators=every_indicator), REPEAT)[0]
+    tuned["page"] = timed(lambda: client.get(page_url), REPEAT)[0]
+    tuned["selector"] = timed(lambda: rollup_page(user=reviewer, unit_id=hanoi.pk, period_code="2024"), REPEAT)[0]
+    with connection.cursor() as cursor:
+        cursor.execute("RESET jit")
+
+# --- the import of 100,000 rows -------------------------------------------------------------------------
+IMPORT_ROWS = 100_000
+import_rows = []
+for _unit_id, code, _path in communes:
+    for indicator in indicators[:10]:
+        value, numerator, denominator, _na = value_fields(indicator)
+        if indicator.measure == Measure.RATIO:
+            value = None
+        import_rows.append(
+            ValueRow(
+                row=len(import_rows) + 2,
+                unit_code=code,
+                indicator_code=indicator.code,
+                period="2022",
+                value=value,
+                numerator=numerator,
+                denominator=denominator,
+            )
+        )
+import_rows = import_rows[:IMPORT_ROWS]
+
+
+def import_once():
+    with transaction.atomic():
+        result = values_record(rows=import_rows, user=admin, path=EntryPath.IMPORT)
+        assert result.ok and result.created == len(import_rows), result.errors[:3]
+        transaction.set_rollback(True)  # every run imports into the same state
+    return result
+
+
+import_ms, _ = timed(import_once, REPEAT)
+
+# --- a naive loop: one aggregate query per province and indicator ----------------------------------------
+
+
+def naive() -> dict:
+    day = period.reference_day
+    result = {}
+    for province in provinces:
+        for indicator in indicators:
+            result[(province.pk, indicator.pk)] = Value.objects.filter(
+                period=period,
+                indicator=indicator,
+                unit__path__startswith=province.path,
+                unit__valid_to__gte=day,
+            ).aggregate(
+                sum_value=Sum("value"),
+                sum_numerator=Sum("numerator"),
+                sum_denominator=Sum("denominator"),
+                n_reported=Count("pk"),
+                n_reached=Count("pk", filter=Q(value__gte=1, not_applicable=False)),
+            )
+    return result
+
+
+naive_ms, _ = timed(naive, REPEAT)
+reset_queries()
+
+say("")
+say(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, database {label}")
+if postgres:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        say(f"PostgreSQL {cursor.fetchone()[0]}")
+say(f"indicators: {len(indicators)} entered at commune level + {len(derived)} derived standards")
+say(f"median of {REPEAT} runs:")
+say(
+    f"  whole country, provinces + districts ({len(provinces) + len(districts)} units x {len(every_indicator)} "
+    f"indicators, {country_queries} queries): {country_ms:.0f} ms   (goal < 1000 ms)"
+)
+say(f"    of which the {len(provinces)} provinces alone: {provinces_ms:.0f} ms")
+say(
+    f"  province page, {hanoi.name} ({len(page.children)} districts, {len(page.rows)} indicators, "
+    f"{page_queries} queries), test client: {page_ms:.0f} ms   (goal < 300 ms)"
+)
+say(f"    the selector alone: {selector_ms:.0f} ms")
+if tuned:
+    say(
+        f"  with jit = off: whole country {tuned['country']:.0f} ms (provinces alone {tuned['provinces']:.0f} ms); "
+        f"province page {tuned['page']:.0f} ms (selector {tuned['selector']:.0f} ms)"
+    )
+say(
+    f"  import of {len(import_rows)} rows through values_record (path import): {import_ms / 1000:.1f} s   (goal < 60 s)"
+)
+say(
+    f"  naive loop, {len(provinces)} provinces x {len(indicators)} indicators = "
+    f"{len(provinces) * len(indicators)} queries: {naive_ms:.0f} ms; "
+    f"ratio to the set-based provinces roll-up: {naive_ms / provinces_ms:.1f}x"
+)

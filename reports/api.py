@@ -1,0 +1,116 @@
+"""``/api/v1/values/``: a unit's own and rolled-up values (GET) and recording values (POST).
+
+POST takes the rows of the file import, as JSON, through the same validation (``values_record``):
+all or nothing, each error naming the row, the column and the reason.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from indicators.models import Indicator
+from plans.services import period_get_or_create
+from units.api import unit_by_code
+from units.models import Unit
+
+from .models import EntryPath
+from .selectors_values import unit_figures
+from .services import ValueRow, values_record
+
+router = Router(tags=["values"])
+
+
+class ValueOut(Schema):
+    unit_code: str
+    indicator_code: str
+    period: str
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    reported_units: int
+    expected_units: int
+    target: float | None
+    status: str
+
+
+class ValueIn(Schema):
+    unit_code: str
+    indicator_code: str
+    period: str
+    value: float | str | None = None
+    numerator: float | str | None = None
+    denominator: float | str | None = None
+    comment: str = ""
+    not_applicable: bool = False
+
+
+class RowErrorOut(Schema):
+    row: int
+    column: str
+    message: str
+
+
+class RecordOut(Schema):
+    created: int
+    updated: int
+    unchanged: int
+    errors: list[RowErrorOut]
+    warnings: list[RowErrorOut]
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(round(value, 4))
+
+
+@router.get("/", response=list[ValueOut], summary="Số liệu của một đơn vị (tự nhập và tổng hợp)")
+def list_values(request: HttpRequest, unit: str, period: str, indicator: str | None = None):
+    target_unit = unit_by_code(unit)
+    if target_unit is None or not Unit.objects.visible_to(request.auth).filter(pk=target_unit.pk).exists():
+        raise Http404
+    try:
+        period_obj = period_get_or_create(code=period)
+    except DjangoValidationError as error:
+        raise HttpError(422, " ".join(error.messages)) from None
+    indicators = Indicator.objects.all()
+    if indicator:
+        indicators = indicators.filter(code=indicator)
+        if not indicators.exists():
+            raise HttpError(422, f"Không có chỉ tiêu mã '{indicator}'.")
+    rows = unit_figures(unit=target_unit, period=period_obj, indicators=list(indicators))
+    return [
+        {
+            "unit_code": target_unit.code,
+            "indicator_code": row.indicator.code,
+            "period": period_obj.code,
+            "value": _number(row.figure.value),
+            "numerator": _number(row.figure.numerator),
+            "denominator": _number(row.figure.denominator),
+            "reported_units": row.figure.reported,
+            "expected_units": row.figure.expected,
+            "target": _number(row.target),
+            "status": row.status,
+        }
+        for row in rows
+    ]
+
+
+@router.post("/", response={200: RecordOut, 400: RecordOut}, summary="Ghi số liệu (cùng quy tắc với nhập tệp)")
+def record_values(request: HttpRequest, rows: list[ValueIn]):
+    result = values_record(
+        rows=[ValueRow(row=i, **row.dict()) for i, row in enumerate(rows, start=1)],
+        user=request.auth,
+        path=EntryPath.API,
+    )
+    body = {
+        "created": result.created,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "errors": [e.__dict__ for e in result.errors],
+        "warnings": [w.__dict__ for w in result.warnings],
+    }
+    return Status(200 if result.ok else 400, body)
