@@ -1,0 +1,263 @@
+"""Entering results: the index of reporting periods, the entry grid of a unit and period, the file import."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role
+from plans.models import Period
+from plans.services import period_code, period_parse, period_window
+from units.models import Unit
+
+from .forms import EntryForm, ImportForm, warning_text
+from .importing import ImportFileError, values_import
+from .models import EntryPath
+from .selectors_entry import entry_grid, entry_periods
+from .services import values_record
+
+#: Uploaded files waiting for the user's confirmation live here, named by a random token kept in the session.
+IMPORT_DIR = "imports"
+IMPORT_SESSION_KEY = "reports_import"
+#: A file left behind by an abandoned preview is removed after this many seconds.
+IMPORT_MAX_AGE = 24 * 3600
+ERRORS_SHOWN = 200
+
+
+def _entry_unit(request: HttpRequest, unit_id: int) -> Unit:
+    """The unit if the user may enter its values: in scope, and a commune reporter only for their own unit."""
+    user = request.user
+    unit = get_object_or_404(Unit.objects.visible_to(user).select_related("parent"), pk=unit_id)
+    if not user.has_full_scope and user.role == Role.COMMUNE_REPORTER and unit.pk != user.unit_id:
+        raise Http404(_("Bạn chỉ được nhập số liệu của đơn vị mình."))
+    return unit
+
+
+def _period(code: str) -> Period:
+    """The period of a URL code; an unsaved one when nothing was entered for it yet; 404 for a bad code."""
+    try:
+        kind, year, number = period_parse(code)
+    except ValidationError:
+        raise Http404(_("Mã kỳ báo cáo không hợp lệ.")) from None
+    canonical = period_code(kind, year, number)
+    period = Period.objects.filter(code=canonical).first()
+    if period is None:
+        start, end = period_window(kind, year, number)
+        period = Period(code=canonical, kind=kind, year=year, number=number, window_start=start, window_end=end)
+    return period
+
+
+def _rollup_url(unit: Unit, period: Period) -> str:
+    try:
+        return reverse("reports:rollup", kwargs={"unit_id": unit.pk, "period": period.code})
+    except NoReverseMatch:
+        return ""
+
+
+@login_required
+def entry_index(request: HttpRequest) -> HttpResponse:
+    """The reporting periods of the user's unit (or of a unit in scope, ``?unit=``), each linking to its grid."""
+    user = request.user
+    unit = None
+    if request.GET.get("unit", "").isdigit():
+        unit = get_object_or_404(Unit.objects.visible_to(user), pk=int(request.GET["unit"]))
+    elif user.unit_id is not None:
+        unit = user.unit
+    today = timezone.localdate()
+    context = {"unit": unit, "today": today, "rows": [], "top_units": []}
+    if unit is not None:
+        context["rows"] = entry_periods(unit=unit, today=today)
+    else:
+        context["top_units"] = list(Unit.objects.visible_to(user).filter(depth=2).valid_on(today).order_by("code"))
+    return render(request, "reports/entry_index.html", context)
+
+
+@login_required
+def entry(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    unit = _entry_unit(request, unit_id)
+    period_obj = _period(period)
+    grid = entry_grid(unit=unit, period=period_obj, user=request.user)
+    can_save = grid.is_entry_level and grid.valid_in_period and not grid.lock_reason
+
+    form = EntryForm(grid=grid, disabled=not can_save)
+    if request.method == "POST":
+        if not can_save:
+            messages.error(request, grid.lock_reason or _("Không thể lưu số liệu cho đơn vị và kỳ này."))
+            return redirect(request.path)
+        form = EntryForm(request.POST, grid=grid)
+        rows = form.value_rows()
+        if not rows:
+            messages.info(request, _("Không có ô nào thay đổi; chưa lưu gì."))
+            return redirect(request.path)
+        result = values_record(rows=rows, user=request.user, path=EntryPath.FORM, partial=True)
+        saved = result.created + result.updated
+        if not result.errors:
+            messages.success(request, _("Đã lưu %(n)s chỉ tiêu.") % {"n": saved})
+            for warning in result.warnings:
+                messages.warning(request, warning_text(grid, warning))
+            return redirect(request.path)
+        # Some cells are invalid: the valid ones are saved; show the grid again with what the user typed,
+        # each error next to its cell, and the versions of the values as they now stand.
+        grid = entry_grid(unit=unit, period=_period(period), user=request.user)
+        data = request.POST.copy()
+        for row in grid.rows:
+            data[f"{row.prefix}_version"] = str(row.version)
+        form = EntryForm(data, grid=grid)
+        form.is_valid()
+        form.apply_result(result)
+        error_rows = len({e.row for e in result.errors})
+        messages.error(
+            request,
+            _("Đã lưu %(saved)s chỉ tiêu; %(bad)s chỉ tiêu có lỗi chưa được lưu, hãy sửa các ô được đánh dấu.")
+            % {"saved": saved, "bad": error_rows},
+        )
+    return render(
+        request,
+        "reports/entry.html",
+        {
+            "unit": unit,
+            "period": grid.period,
+            "grid": grid,
+            "form": form,
+            "row_views": form.row_views(),
+            "can_save": can_save,
+            "rollup_url": _rollup_url(unit, grid.period),
+        },
+    )
+
+
+# --- import ------------------------------------------------------------------------------------------
+
+
+def _import_dir() -> Path:
+    return Path(settings.MEDIA_ROOT) / IMPORT_DIR
+
+
+def _stored_path(stored: dict) -> Path | None:
+    """The path of the file the session points to; the token is checked to be a UUID (no path tricks)."""
+    try:
+        token = uuid.UUID(str(stored.get("token", "")))
+    except ValueError:
+        return None
+    suffix = stored.get("suffix")
+    if suffix not in (".csv", ".xlsx"):
+        return None
+    return _import_dir() / f"{token}{suffix}"
+
+
+def _discard(request: HttpRequest) -> None:
+    stored = request.session.pop(IMPORT_SESSION_KEY, None)
+    if stored:
+        path = _stored_path(stored)
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+
+def _purge_old_files() -> None:
+    directory = _import_dir()
+    if not directory.is_dir():
+        return
+    cutoff = time.time() - IMPORT_MAX_AGE
+    for path in directory.iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+def _store(request: HttpRequest, upload) -> tuple[dict, Path]:
+    _discard(request)
+    _purge_old_files()
+    stored = {"token": str(uuid.uuid4()), "suffix": Path(upload.name).suffix.lower(), "name": Path(upload.name).name}
+    path = _stored_path(stored)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    return stored, path
+
+
+def _preview(request: HttpRequest, form: ImportForm, stored: dict, imported) -> HttpResponse:
+    return render(
+        request,
+        "reports/entry_import.html",
+        {
+            "form": form,
+            "stored": stored,
+            "imported": imported,
+            "errors": imported.errors[:ERRORS_SHOWN],
+            "errors_hidden": max(0, len(imported.errors) - ERRORS_SHOWN),
+            "warnings": imported.warnings[:ERRORS_SHOWN],
+            "warnings_hidden": max(0, len(imported.warnings) - ERRORS_SHOWN),
+        },
+    )
+
+
+@login_required
+def entry_import(request: HttpRequest) -> HttpResponse:
+    """Upload → preview (a dry run: rows, errors, warnings) → confirm → import, all or nothing."""
+    if request.method == "POST" and "confirm" in request.POST:
+        return _import_confirm(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        stored, path = _store(request, upload)
+        try:
+            imported = values_import(path, request.user, dry_run=True, name=stored["name"])
+        except ImportFileError as error:
+            path.unlink(missing_ok=True)
+            form.add_error("file", error.message)
+        else:
+            if imported.ok:
+                request.session[IMPORT_SESSION_KEY] = stored
+            else:
+                path.unlink(missing_ok=True)
+            return _preview(request, ImportForm(), stored, imported)
+    return render(request, "reports/entry_import.html", {"form": form})
+
+
+def _import_confirm(request: HttpRequest) -> HttpResponse:
+    stored = request.session.get(IMPORT_SESSION_KEY) or {}
+    path = _stored_path(stored)
+    if path is None or request.POST.get("token") != stored.get("token") or not path.is_file():
+        _discard(request)
+        messages.error(request, _("Phiên nhập tệp đã hết hạn hoặc không hợp lệ; hãy tải tệp lên lại."))
+        return redirect("reports:import")
+    try:
+        imported = values_import(path, request.user, dry_run=False, name=stored.get("name"))
+    except ImportFileError as error:
+        _discard(request)
+        messages.error(request, error.message)
+        return redirect("reports:import")
+    _discard(request)
+    if not imported.ok:
+        # The data changed since the preview (a lock, another entry): nothing was written.
+        messages.error(request, _("Tệp có lỗi nên không dòng nào được nhập."))
+        return _preview(request, ImportForm(), stored, imported)
+    record = imported.record
+    messages.success(
+        request,
+        _("Đã nhập tệp %(name)s: %(rows)s dòng (%(created)s mới, %(updated)s cập nhật, %(unchanged)s không đổi).")
+        % {
+            "name": stored.get("name", ""),
+            "rows": len(imported.rows),
+            "created": record.created,
+            "updated": record.updated,
+            "unchanged": record.unchanged,
+        },
+    )
+    for warning in record.warnings[:ERRORS_SHOWN]:
+        messages.warning(request, str(warning))
+    return redirect("reports:import")
