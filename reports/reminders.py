@@ -1,0 +1,201 @@
+"""Deadline reminders by e-mail, in Vietnamese: a few days before the due date, and every day once overdue.
+
+Run daily by cron or a systemd timer (``python manage.py send_deadline_reminders``, see docs/operations.md).
+
+- Which deadlines: those of issued plans whose period is not closed and whose due date is at most
+  ``days_before`` days ahead (``XHHT_REMINDER_DAYS_BEFORE``) — due soon, or already past.
+- Who: the expected reporting units (units of the rule's ``reporting_level`` in the plan unit's subtree,
+  valid on the period's reference day; the plan's own unit for a rule without a level) whose report for
+  the period is not submitted or approved (a returned report is reminded too). A unit's due date is that
+  of its report's deadline, else the one ``deadline_for`` would choose (the deepest plan, then the earliest
+  date), so a unit asked by two plans gets one reminder. The e-mails go to the unit's active users.
+- Once: a "before" reminder is sent once per unit and deadline, an "overdue" one at most once a day;
+  ``ReminderLog`` (unique per unit, deadline, kind and day) records each, so a second run sends nothing.
+  The logs are written and the mail sent in one transaction: if sending fails, nothing is logged and the
+  next run tries again.
+
+Set-based: a fixed handful of queries whatever the number of units; the mail goes in one ``send_mass_mail``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from plans.models import Deadline, PlanStatus
+from units.models import Unit, kinds_of_level
+
+from .models import ReminderKind, ReminderLog, Submission, SubmissionStatus
+
+DONE = {SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED}
+
+
+@dataclasses.dataclass(frozen=True)
+class _Unit:
+    pk: int
+    path: str
+    kind: str
+    name: str
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+
+    def valid_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+def _asks(deadline: Deadline, unit: _Unit) -> bool:
+    """Does the deadline's rule ask this unit to report (as ``deadline_for`` reads it)?"""
+    plan_unit = deadline.plan.unit
+    if not unit.valid_on(deadline.period.reference_day):
+        return False
+    level = deadline.rule.reporting_level
+    if not level:
+        return unit.pk == plan_unit.pk
+    return unit.path.startswith(plan_unit.path) and unit.kind in kinds_of_level(level)
+
+
+def _units_q(deadlines: list[Deadline]) -> Q:
+    combined = Q(pk__in=[])
+    for d in deadlines:
+        day = d.period.reference_day
+        valid = (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
+        level = d.rule.reporting_level
+        if level:
+            combined |= Q(path__startswith=d.plan.unit.path, kind__in=kinds_of_level(level)) & valid
+        else:
+            combined |= Q(pk=d.plan.unit.pk) & valid
+    return combined
+
+
+def _message(unit: _Unit, deadline: Deadline, kind: str, today: datetime.date, returned: bool) -> tuple[str, str]:
+    period, due = deadline.period.label, deadline.due_date.strftime("%d/%m/%Y")
+    values = {"unit": unit.name, "period": period, "due": due, "title": deadline.rule.title}
+    if kind == ReminderKind.BEFORE:
+        values["days"] = (deadline.due_date - today).days
+        subject = _("[XHHT] Nhắc hạn nộp báo cáo %(period)s của %(unit)s: hạn %(due)s") % values
+        lead = (
+            _("Báo cáo “%(title)s” %(period)s của %(unit)s phải nộp chậm nhất ngày %(due)s (còn %(days)s ngày).")
+            % values
+        )
+    else:
+        values["days"] = (today - deadline.due_date).days
+        subject = _("[XHHT] Quá hạn nộp báo cáo %(period)s của %(unit)s (hạn %(due)s)") % values
+        lead = _("Báo cáo “%(title)s” %(period)s của %(unit)s đã quá hạn nộp %(days)s ngày (hạn %(due)s).") % values
+    state = (
+        _("Báo cáo đã bị cấp trên trả lại để sửa và chưa được nộp lại.")
+        if returned
+        else _("Báo cáo hiện chưa được nộp.")
+    )
+    site = getattr(settings, "XHHT_SITE_URL", "").rstrip("/")
+    link = reverse("reports:submission", args=[unit.pk, deadline.period.code])
+    body = "\n\n".join(
+        [
+            _("Kính gửi cán bộ phụ trách báo cáo của %(unit)s,") % values,
+            f"{lead} {state}",
+            _("Vui lòng đăng nhập cổng thông tin xây dựng xã hội học tập để nhập số liệu và nộp báo cáo: %(link)s")
+            % {"link": f"{site}{link}"},
+            _("Thư này được gửi tự động, xin đừng trả lời."),
+        ]
+    )
+    return subject, body
+
+
+def reminders_send(*, today: datetime.date, days_before: int | None = None) -> int:
+    """Send the reminders due on ``today``; returns the number of e-mails sent.
+
+    ``days_before`` defaults to ``settings.XHHT_REMINDER_DAYS_BEFORE``.
+    """
+    days = settings.XHHT_REMINDER_DAYS_BEFORE if days_before is None else days_before
+    horizon = today + datetime.timedelta(days=days)
+    issued = Deadline.objects.filter(plan__status=PlanStatus.ISSUED, period__is_closed=False)
+    # Every deadline of a period with one due soon or past: the others decide which one a unit answers to.
+    deadlines = list(
+        issued.filter(period__in=issued.filter(due_date__lte=horizon).values("period_id")).select_related(
+            "plan__unit", "rule", "period"
+        )
+    )
+    if not deadlines:
+        return 0
+    by_pk = {d.pk: d for d in deadlines}
+    by_period: dict[int, list[Deadline]] = {}
+    for d in deadlines:
+        by_period.setdefault(d.period_id, []).append(d)
+
+    units_q = _units_q(deadlines)
+    units = [
+        _Unit(*row)
+        for row in Unit.objects.filter(units_q).values_list("pk", "path", "kind", "name", "valid_from", "valid_to")
+    ]
+    reports = {
+        (unit_id, period_id): (status, deadline_id)
+        for unit_id, period_id, status, deadline_id in Submission.objects.filter(
+            period__in=list(by_period), unit__in=Unit.objects.filter(units_q).values("pk")
+        ).values_list("unit_id", "period_id", "status", "deadline_id")
+    }
+
+    wanted: list[tuple[_Unit, Deadline, str, bool]] = []
+    for unit in units:
+        for period_id, candidates in by_period.items():
+            status, deadline_id = reports.get((unit.pk, period_id), (None, None))
+            if status in DONE:
+                continue
+            asking = [d for d in candidates if _asks(d, unit)]
+            if not asking:
+                continue
+            deadline = by_pk.get(deadline_id) or max(
+                asking, key=lambda d: (len(d.plan.unit.path), -d.due_date.toordinal())
+            )
+            if deadline.due_date < today:
+                kind = ReminderKind.OVERDUE
+            elif deadline.due_date <= horizon:
+                kind = ReminderKind.BEFORE
+            else:
+                continue
+            wanted.append((unit, deadline, kind, status == SubmissionStatus.RETURNED))
+    if not wanted:
+        return 0
+
+    sent_before = set(
+        ReminderLog.objects.filter(deadline__in=list(by_pk))
+        .filter(Q(kind=ReminderKind.BEFORE) | Q(kind=ReminderKind.OVERDUE, sent_on=today))
+        .values_list("unit_id", "deadline_id", "kind")
+    )
+    wanted = [w for w in wanted if (w[0].pk, w[1].pk, w[2]) not in sent_before]
+    addresses: dict[int, list[str]] = {}
+    for unit_id, email in (
+        User.objects.filter(unit__in=[w[0].pk for w in wanted], is_active=True)
+        .exclude(email="")
+        .order_by("unit_id", "pk")
+        .values_list("unit_id", "email")
+    ):
+        addresses.setdefault(unit_id, []).append(email)
+
+    mails, logs = [], []
+    with translation.override("vi"):
+        for unit, deadline, kind, returned in wanted:
+            recipients = addresses.get(unit.pk, [])
+            if not recipients:  # no one to tell yet: not logged, so a later run (after accounts exist) sends
+                continue
+            subject, body = _message(unit, deadline, kind, today, returned)
+            mails.extend((subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients)
+            logs.append(
+                ReminderLog(unit_id=unit.pk, deadline=deadline, kind=kind, sent_on=today, recipients=len(recipients))
+            )
+    if not mails:
+        return 0
+    with transaction.atomic():
+        # A concurrent run that logged the same reminder makes this insert fail: nothing is sent twice.
+        ReminderLog.objects.bulk_create(logs)
+        send_mass_mail(mails, fail_silently=False)
+    return len(mails)

@@ -1,0 +1,637 @@
+"""Reads for the submission workflow: a unit's report page, a value's history, the reporting dashboard.
+
+Expected reporting units: for a period, the deadlines of the plans of the unit, of its ancestors and of its
+subtree say which level reports (``ReportingRule.reporting_level``); the expected units are the units of that
+level in the subtree (of the unit, or of the plan's unit when the plan sits below it), valid on the period's
+reference day. A rule without a level asks the plan's own unit.
+
+The dashboard is set-based: counts are grouped in SQL by the path prefix of the child depth (as
+``reports.rollup`` does), so the number of queries does not depend on the number of units. Late means
+submitted on a day (Asia/Ho_Chi_Minh) after the due date: the submission's deadline, else the deadline that
+``deadline_for`` would choose (the deepest plan, then the earliest due date).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Case, Count, DateField, Exists, F, OuterRef, Q, Subquery, When
+from django.db.models import Value as V
+from django.db.models.functions import Coalesce, Substr, TruncDate
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from plans.models import Deadline, Period, PeriodKind
+from plans.services import period_code, period_get_or_create, period_parse
+from units.models import Unit, kinds_of_level
+
+from .models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
+from .submissions import can_review, can_submit, deadline_for, lock_reasons
+
+HUNDRED = Decimal(100)
+TREND_PERIODS = 6
+SUBMITTED = [SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED]
+NOT_SUBMITTED = [SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
+
+
+def _tz() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+# --- lookups shared by the pages ------------------------------------------------------------------------
+
+
+def period_for_code(code: str) -> Period:
+    """The period of a URL's code (created on first use, as the roll-up does); 404 for a bad code."""
+    try:
+        kind, year, number = period_parse(code)
+    except ValidationError:
+        raise Http404(_("Mã kỳ báo cáo không hợp lệ.")) from None
+    return period_get_or_create(code=period_code(kind, year, number))
+
+
+def unit_for(user: User, unit_id: int) -> Unit:
+    """The unit if the user may see it; 404 otherwise, as if it did not exist."""
+    return get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
+
+
+def _ancestor_paths(path: str, *, include_self: bool = True) -> list[str]:
+    end = len(path) + (1 if include_self else 0)
+    return [path[:i] for i in range(Unit.steplen, end, Unit.steplen)]
+
+
+# --- expected reporting units ---------------------------------------------------------------------------
+
+
+def deadlines_around(unit: Unit, periods: list[Period]) -> list[Deadline]:
+    """Deadlines of the periods from the plans of the unit, its ancestors and its subtree (one query)."""
+    return list(
+        Deadline.objects.filter(period__in=periods)
+        .filter(Q(plan__unit__path__in=_ancestor_paths(unit.path)) | Q(plan__unit__path__startswith=unit.path))
+        .select_related("plan__unit", "rule")
+    )
+
+
+def _valid_q(day: datetime.date, prefix: str = "") -> Q:
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
+    )
+
+
+def _deadline_units_q(deadline: Deadline, within: str, prefix: str = "") -> Q | None:
+    """The units a deadline asks to report, restricted to the subtree of path ``within``."""
+    plan_unit = deadline.plan.unit
+    if not (plan_unit.path.startswith(within) or within.startswith(plan_unit.path)):
+        return None
+    level = deadline.rule.reporting_level
+    if not level:
+        return Q(**{f"{prefix}pk": plan_unit.pk}) if plan_unit.path.startswith(within) else None
+    scope = plan_unit.path if len(plan_unit.path) > len(within) else within
+    return Q(**{f"{prefix}path__startswith": scope, f"{prefix}kind__in": kinds_of_level(level)})
+
+
+def expected_q(unit: Unit, period: Period, deadlines: list[Deadline], prefix: str = "") -> Q | None:
+    """A filter for the expected reporting units of the unit's subtree for the period; None if none."""
+    parts = [q for d in deadlines if d.period_id == period.pk if (q := _deadline_units_q(d, unit.path, prefix))]
+    if not parts:
+        return None
+    combined = Q()
+    for part in parts:
+        combined |= part
+    return combined & _valid_q(period.reference_day, prefix)
+
+
+def _due_case(deadlines: list[Deadline], prefix: str = "", *, with_period: bool = False):
+    """The due date ``deadline_for`` would give each unit, as an SQL expression (deepest plan, earliest date)."""
+    whens = []
+    for d in sorted(deadlines, key=lambda d: (-len(d.plan.unit.path), d.due_date)):
+        level = d.rule.reporting_level
+        if level:
+            condition = Q(**{f"{prefix}path__startswith": d.plan.unit.path, f"{prefix}kind__in": kinds_of_level(level)})
+        else:
+            condition = Q(**{f"{prefix}pk": d.plan.unit.pk})
+        if with_period:
+            condition &= Q(period_id=d.period_id)
+        whens.append(When(condition, then=V(d.due_date)))
+    if not whens:
+        return V(None, output_field=DateField())
+    return Case(*whens, default=V(None), output_field=DateField())
+
+
+# --- counts ---------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Counts:
+    """Reporting of a group of expected units. ``submitted`` includes the approved ones; ``missing`` is
+    every expected unit whose report is not (or no longer) submitted, the returned ones included."""
+
+    expected: int = 0
+    submitted: int = 0
+    approved: int = 0
+    returned: int = 0
+    late: int = 0
+
+    @property
+    def on_time(self) -> int:
+        return self.submitted - self.late
+
+    @property
+    def missing(self) -> int:
+        return max(self.expected - self.submitted, 0)
+
+    @property
+    def rate(self) -> Decimal | None:
+        """Reporting rate (completeness): submitted / expected, in percent."""
+        return Decimal(self.submitted) * HUNDRED / self.expected if self.expected else None
+
+    @property
+    def timeliness(self) -> Decimal | None:
+        """Submitted on time / expected, in percent (DHIS2's "reporting rate on time")."""
+        return Decimal(self.on_time) * HUNDRED / self.expected if self.expected else None
+
+    def add(self, other: Counts) -> None:
+        for field in ("expected", "submitted", "approved", "returned", "late"):
+            setattr(self, field, getattr(self, field) + getattr(other, field))
+
+
+def _submission_aggregates() -> dict:
+    submitted = Q(status__in=SUBMITTED)
+    return {
+        "submitted": Count("pk", filter=submitted),
+        "approved": Count("pk", filter=Q(status=SubmissionStatus.APPROVED)),
+        "returned": Count("pk", filter=Q(status=SubmissionStatus.RETURNED)),
+        "late": Count("pk", filter=submitted & Q(day__gt=F("due"))),
+    }
+
+
+def _with_due(queryset, deadlines, *, with_period=False):
+    return queryset.annotate(
+        due=Coalesce(
+            F("deadline__due_date"), _due_case(deadlines, "unit__", with_period=with_period), output_field=DateField()
+        ),
+        day=TruncDate("submitted_at", tzinfo=_tz()),
+    )
+
+
+def counts_by_prefix(unit: Unit, period: Period, deadlines: list[Deadline], prefix_len: int) -> dict[str, Counts]:
+    """Counts of the expected units of the subtree grouped by the first ``prefix_len`` characters of their path
+    (two queries). A unit whose path is shorter than the prefix (the unit itself) is keyed by its own path."""
+    units_q = expected_q(unit, period, deadlines)
+    if units_q is None:
+        return {}
+    counts: dict[str, Counts] = {}
+    for row in (
+        Unit.objects.filter(units_q)
+        .annotate(prefix=Substr("path", 1, prefix_len))
+        .values("prefix")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        counts.setdefault(row["prefix"], Counts()).expected = row["n"]
+    rows = (
+        _with_due(
+            Submission.objects.filter(period=period).filter(expected_q(unit, period, deadlines, "unit__")), deadlines
+        )
+        .annotate(prefix=Substr("unit__path", 1, prefix_len))
+        .values("prefix")
+        .annotate(**_submission_aggregates())
+        .order_by()
+    )
+    for row in rows:
+        c = counts.setdefault(row["prefix"], Counts())
+        c.submitted, c.approved, c.returned, c.late = row["submitted"], row["approved"], row["returned"], row["late"]
+    return counts
+
+
+def _subtree_counts(unit: Unit, period: Period, deadlines: list[Deadline]) -> tuple[Counts, Counts]:
+    """(the unit's own, the units below it) among the expected units."""
+    own, below = Counts(), Counts()
+    for prefix, c in counts_by_prefix(unit, period, deadlines, len(unit.path) + Unit.steplen).items():
+        (own if prefix == unit.path else below).add(c)
+    return own, below
+
+
+# --- the report page ------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Actions:
+    submit: bool = False
+    approve: bool = False
+    return_: bool = False
+    reopen: bool = False
+    comment: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.submit or self.approve or self.return_ or self.reopen or self.comment
+
+
+@dataclasses.dataclass
+class StatusChange:
+    when: datetime.datetime
+    who: User | None
+    old: str
+    new: str
+    changed: bool
+    via: str
+    reason: str
+
+
+@dataclasses.dataclass
+class ValueLine:
+    value: Value
+    comments: list[SubmissionComment]
+    draft: str = ""  # a per-indicator comment the user typed in a return form that was refused
+
+
+@dataclasses.dataclass
+class SubmissionPage:
+    unit: Unit
+    period: Period
+    submission: Submission
+    due_date: datetime.date | None
+    is_late: bool | None
+    overdue: bool
+    lock_reason: str
+    actions: Actions
+    lines: list[ValueLine]
+    comments: list[SubmissionComment]
+    history: list[StatusChange]
+    below: Counts
+    ready_to_submit: bool
+    dashboard_url: str
+
+
+def submission_history(submission: Submission) -> list[StatusChange]:
+    """Every saved version of the report, oldest first: who, when, old → new status, via, reason."""
+    if submission.pk is None:
+        return []
+    rows = list(
+        Submission.history.filter(id=submission.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    changes, previous = [], None
+    for row in rows:
+        changes.append(
+            StatusChange(
+                when=row.history_date,
+                who=row.history_user,
+                old=SubmissionStatus(previous).label if previous else "",
+                new=SubmissionStatus(row.status).label,
+                changed=previous != row.status,
+                via=EntryPath(row.changed_via).label if row.changed_via in EntryPath.values else row.changed_via,
+                reason=row.history_change_reason or "",
+            )
+        )
+        previous = row.status
+    return changes
+
+
+def submission_page(*, user: User, unit_id: int, period_code: str) -> SubmissionPage:
+    unit = unit_for(user, unit_id)
+    period = period_for_code(period_code)
+    submission = (
+        Submission.objects.filter(unit=unit, period=period).select_related("deadline").first()
+        # Not created on a read: the first action creates it (``submission_get``).
+        or Submission(unit=unit, period=period)
+    )
+    submission.unit = unit
+    deadline = submission.deadline if submission.deadline_id else deadline_for(unit=unit, period=period)
+    due = deadline.due_date if deadline else None
+    submitted = submission.status in SUBMITTED
+    is_late = timezone.localtime(submission.submitted_at, _tz()).date() > due if due and submitted else None
+    today = timezone.localdate(timezone=_tz())
+
+    may_submit, may_review = can_submit(user, submission), can_review(user, submission)
+    status = submission.status
+    actions = Actions(
+        submit=may_submit and status in NOT_SUBMITTED,
+        approve=may_review and status == SubmissionStatus.SUBMITTED,
+        return_=may_review and status == SubmissionStatus.SUBMITTED,
+        reopen=may_review and status == SubmissionStatus.APPROVED,
+        comment=may_submit or may_review,
+    )
+
+    values = list(
+        Value.objects.filter(unit=unit, period=period)
+        .select_related("indicator", "entered_by")
+        .order_by("indicator__category", "indicator__order", "indicator__code")
+    )
+    comments = (
+        list(submission.comments.select_related("author", "indicator").order_by("created_at", "pk"))
+        if submission.pk
+        else []
+    )
+    by_indicator: dict[int, list[SubmissionComment]] = {}
+    for comment in comments:
+        if comment.indicator_id:
+            by_indicator.setdefault(comment.indicator_id, []).append(comment)
+
+    deadlines = deadlines_around(unit, [period])
+    _own, below = _subtree_counts(unit, period, deadlines)
+    return SubmissionPage(
+        unit=unit,
+        period=period,
+        submission=submission,
+        due_date=due,
+        is_late=is_late,
+        overdue=bool(due and not submitted and due < today),
+        lock_reason=lock_reasons(pairs={(unit.pk, period.pk)}).get((unit.pk, period.pk), ""),
+        actions=actions,
+        lines=[ValueLine(v, by_indicator.get(v.indicator_id, [])) for v in values],
+        comments=comments,
+        history=submission_history(submission),
+        below=below,
+        ready_to_submit=bool(below.expected and below.approved == below.expected and status in NOT_SUBMITTED),
+        dashboard_url=reverse("reports:dashboard", args=[unit.pk, period.code]),
+    )
+
+
+# --- a value's history ----------------------------------------------------------------------------------
+
+VALUE_FIELDS = ("value", "numerator", "denominator", "not_applicable", "comment")
+
+
+def _shown(value) -> object:
+    if isinstance(value, bool):
+        return _("có") if value else _("không")
+    return None if value == "" else value
+
+
+@dataclasses.dataclass
+class FieldChange:
+    label: str
+    old: object
+    new: object
+
+
+@dataclasses.dataclass
+class ValueChange:
+    when: datetime.datetime
+    who: User | None
+    kind: str  # "+" created, "~" changed, "-" deleted
+    via: str
+    version: int
+    changes: list[FieldChange]
+
+
+@dataclasses.dataclass
+class ValueHistoryPage:
+    value: Value
+    rows: list[ValueChange]
+    submission_url: str
+
+
+def value_history(*, user: User, value_id: int) -> ValueHistoryPage:
+    """The saved versions of a value the user may see, oldest first, with what changed (old → new)."""
+    value = get_object_or_404(Value.objects.visible_to(user).select_related("unit", "indicator", "period"), pk=value_id)
+    labels = {f: Value._meta.get_field(f).verbose_name for f in VALUE_FIELDS}
+    rows, previous = [], None
+    for h in value.history.select_related("history_user").order_by("history_date", "history_id"):
+        changes = [
+            FieldChange(str(labels[f]), _shown(getattr(previous, f)) if previous else None, _shown(getattr(h, f)))
+            for f in VALUE_FIELDS
+            if previous is None
+            and getattr(h, f) not in (None, "", False)
+            or previous is not None
+            and getattr(previous, f) != getattr(h, f)
+        ]
+        rows.append(
+            ValueChange(
+                when=h.history_date,
+                who=h.history_user,
+                kind=h.history_type,
+                via=EntryPath(h.entry_path).label if h.entry_path in EntryPath.values else h.entry_path,
+                version=h.version,
+                changes=changes,
+            )
+        )
+        previous = h
+    return ValueHistoryPage(
+        value=value,
+        rows=rows,
+        submission_url=reverse("reports:submission", args=[value.unit_id, value.period.code]),
+    )
+
+
+# --- the dashboard --------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class ChildRow:
+    unit: Unit
+    counts: Counts
+    own_status: str  # the child's own report (a district's consolidated report), "" if none
+    dashboard_url: str
+    submission_url: str
+
+
+@dataclasses.dataclass
+class TrendRow:
+    period_code: str
+    label: str
+    counts: Counts
+    url: str
+
+
+@dataclasses.dataclass
+class Dashboard:
+    unit: Unit
+    period: Period
+    has_rules: bool
+    total: Counts
+    own: Counts
+    below: Counts
+    children: list[ChildRow]
+    trend: list[TrendRow]
+    late_url: str
+    submission_url: str
+    ready_to_submit: bool
+
+
+def _previous_code(kind: str, year: int, number: int) -> tuple[int, int]:
+    if kind == PeriodKind.YEAR:
+        return year - 1, 1
+    per_year = 2 if kind == PeriodKind.HALF else 4
+    return (year, number - 1) if number > 1 else (year - 1, per_year)
+
+
+def trend_codes(period: Period, n: int = TREND_PERIODS) -> list[str]:
+    """The codes of the last ``n`` periods of the same kind, oldest first, ending with ``period``."""
+    codes, year, number = [], period.year, period.number
+    for _i in range(n):
+        codes.append(period_code(period.kind, year, number))
+        year, number = _previous_code(period.kind, year, number)
+    return codes[::-1]
+
+
+def _trend(unit: Unit, period: Period) -> list[TrendRow]:
+    """Rate and timeliness for the last periods of the same kind: four queries whatever the number of units
+    (the periods, their deadlines, the expected units with one filtered count per period, the submissions
+    grouped by period)."""
+    codes = trend_codes(period)
+    periods = {p.code: p for p in Period.objects.filter(code__in=codes)}
+    deadlines = deadlines_around(unit, list(periods.values())) if periods else []
+    filters = {p.pk: expected_q(unit, p, deadlines) for p in periods.values()}
+    wanted = {pk: q for pk, q in filters.items() if q is not None}
+    counts = {pk: Counts() for pk in filters}
+    if wanted:
+        expected = Unit.objects.aggregate(**{f"p{pk}": Count("pk", filter=q) for pk, q in wanted.items()})
+        for pk in wanted:
+            counts[pk].expected = expected[f"p{pk}"]
+        by_pk = {p.pk: p for p in periods.values()}
+        either = Q()
+        for pk in wanted:
+            either |= Q(period_id=pk) & expected_q(unit, by_pk[pk], deadlines, "unit__")
+        rows = (
+            _with_due(Submission.objects.filter(either), deadlines, with_period=True)
+            .values("period_id")
+            .annotate(**_submission_aggregates())
+            .order_by()
+        )
+        for row in rows:
+            c = counts[row["period_id"]]
+            c.submitted, c.approved, c.returned, c.late = (
+                row["submitted"],
+                row["approved"],
+                row["returned"],
+                row["late"],
+            )
+    trend = []
+    for code in codes:
+        p = periods.get(code)
+        trend.append(
+            TrendRow(
+                period_code=code,
+                label=p.label if p else code,
+                counts=counts[p.pk] if p else Counts(),
+                url=reverse("reports:dashboard", args=[unit.pk, code]),
+            )
+        )
+    return trend
+
+
+def dashboard(*, user: User, unit_id: int, period_code: str) -> Dashboard:
+    """Reporting of the unit's subtree for the period, per child unit and over the last periods."""
+    unit = unit_for(user, unit_id)
+    period = period_for_code(period_code)
+    deadlines = deadlines_around(unit, [period])
+    children = list(Unit.objects.filter(parent=unit).filter(_valid_q(period.reference_day)).order_by("code"))
+    counts = counts_by_prefix(unit, period, deadlines, len(unit.path) + Unit.steplen)
+    own_statuses = dict(
+        Submission.objects.filter(period=period, unit__in=[c.pk for c in children]).values_list("unit_id", "status")
+    )
+    total, own, below = Counts(), counts.get(unit.path, Counts()), Counts()
+    for prefix, c in counts.items():
+        total.add(c)
+        if prefix != unit.path:
+            below.add(c)
+    rows = [
+        ChildRow(
+            unit=child,
+            counts=counts.get(child.path, Counts()),
+            own_status=SubmissionStatus(own_statuses[child.pk]).label if child.pk in own_statuses else "",
+            dashboard_url=reverse("reports:dashboard", args=[child.pk, period.code]),
+            submission_url=reverse("reports:submission", args=[child.pk, period.code]),
+        )
+        for child in children
+    ]
+    own_submission = Submission.objects.filter(unit=unit, period=period).values_list("status", flat=True).first()
+    return Dashboard(
+        unit=unit,
+        period=period,
+        has_rules=expected_q(unit, period, deadlines) is not None,
+        total=total,
+        own=own,
+        below=below,
+        children=rows,
+        trend=_trend(unit, period),
+        late_url=reverse("reports:dashboard_late", args=[unit.pk, period.code]),
+        submission_url=reverse("reports:submission", args=[unit.pk, period.code]),
+        ready_to_submit=bool(
+            below.expected and below.approved == below.expected and own_submission in (None, *NOT_SUBMITTED)
+        ),
+    )
+
+
+# --- late or missing units ------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class LateRow:
+    unit: Unit
+    status: str
+    status_label: str
+    due_date: datetime.date | None
+    submitted_at: datetime.datetime | None
+    late: bool
+    submission_url: str
+
+
+@dataclasses.dataclass
+class LatePage:
+    unit: Unit
+    period: Period
+    which: str  # "", "late" or "missing"
+    rows: list[LateRow]
+    dashboard_url: str
+
+
+def late_or_missing(*, user: User, unit_id: int, period_code: str, which: str = "") -> LatePage:
+    """The expected units of the subtree that have not submitted (or were returned) or submitted late:
+    one query with subqueries on the submission, whatever the number of units."""
+    unit = unit_for(user, unit_id)
+    period = period_for_code(period_code)
+    deadlines = deadlines_around(unit, [period])
+    which = which if which in ("late", "missing") else ""
+    units_q = expected_q(unit, period, deadlines)
+    rows: list[LateRow] = []
+    if units_q is not None:
+        own = Submission.objects.filter(unit=OuterRef("pk"), period=period)
+        qs = (
+            Unit.objects.filter(units_q)
+            .annotate(
+                sub_status=Subquery(own.values("status")[:1]),
+                sub_submitted_at=Subquery(own.values("submitted_at")[:1]),
+                sub_due=Coalesce(
+                    Subquery(own.values("deadline__due_date")[:1]), _due_case(deadlines), output_field=DateField()
+                ),
+                sub_day=Subquery(own.annotate(day=TruncDate("submitted_at", tzinfo=_tz())).values("day")[:1]),
+            )
+            .order_by("path")
+        )
+        missing = ~Exists(Submission.objects.filter(unit=OuterRef("pk"), period=period, status__in=SUBMITTED))
+        late = Q(sub_status__in=SUBMITTED, sub_day__gt=F("sub_due"))
+        qs = qs.filter(missing if which == "missing" else late if which == "late" else missing | late)
+        for u in qs:
+            status = u.sub_status or SubmissionStatus.DRAFT
+            rows.append(
+                LateRow(
+                    unit=u,
+                    status=status,
+                    status_label=SubmissionStatus(status).label if u.sub_status else _("Chưa có báo cáo"),
+                    due_date=u.sub_due,
+                    submitted_at=u.sub_submitted_at if status in SUBMITTED else None,
+                    late=status in SUBMITTED,
+                    submission_url=reverse("reports:submission", args=[u.pk, period.code]),
+                )
+            )
+    return LatePage(
+        unit=unit,
+        period=period,
+        which=which,
+        rows=rows,
+        dashboard_url=reverse("reports:dashboard", args=[unit.pk, period.code]),
+    )
