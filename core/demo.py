@@ -28,8 +28,16 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = [
     DemoAccount("demo-admin", Role.ADMINISTRATOR, None, None, "Quản trị hệ thống"),
-    DemoAccount("demo-province", Role.PROVINCE_REVIEWER, "01", "Sở Giáo dục và Đào tạo Hà Nội", "Chuyên viên Sở GD&ĐT Hà Nội"),
-    DemoAccount("demo-district", Role.DISTRICT_OFFICER, "271", "Phòng Giáo dục và Đào tạo huyện Ba Vì", "Chuyên viên Phòng GD&ĐT Ba Vì"),
+    DemoAccount(
+        "demo-province", Role.PROVINCE_REVIEWER, "01", "Sở Giáo dục và Đào tạo Hà Nội", "Chuyên viên Sở GD&ĐT Hà Nội"
+    ),
+    DemoAccount(
+        "demo-district",
+        Role.DISTRICT_OFFICER,
+        "271",
+        "Phòng Giáo dục và Đào tạo huyện Ba Vì",
+        "Chuyên viên Phòng GD&ĐT Ba Vì",
+    ),
     DemoAccount("demo-commune", Role.COMMUNE_REPORTER, "09628", "Ủy ban nhân dân xã Cổ Đô", "Cán bộ UBND xã Cổ Đô"),
     DemoAccount("demo-ytich", Role.COMMUNE_REPORTER, "06520", "Ủy ban nhân dân xã Y Tịch", "Cán bộ UBND xã Y Tịch"),
 ]
@@ -55,7 +63,7 @@ def demo_accounts_load(*, password: str) -> list[DemoAccount]:
             agency, _ = Agency.objects.get_or_create(
                 unit=unit, name=account.agency_name, defaults={"kind": _agency_kind(account.agency_name)}
             )
-        user, _ = User.objects.get_or_create(username=account.username)
+        user = User.objects.filter(username=account.username).first() or User(username=account.username)
         user.role, user.unit, user.agency = account.role, unit, agency
         user.first_name = account.full_name
         user.email = f"{account.username}@xhht.invalid"

@@ -97,7 +97,7 @@ def _message(unit: _Unit, deadline: Deadline, kind: str, today: datetime.date, r
         if returned
         else _("Báo cáo hiện chưa được nộp.")
     )
-    site = getattr(settings, "XHHT_SITE_URL", "").rstrip("/")
+    site = settings.XHHT_SITE_URL.rstrip("/")
     link = reverse("reports:submission", args=[unit.pk, deadline.period.code])
     body = "\n\n".join(
         [

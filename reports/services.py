@@ -24,7 +24,7 @@ from plans.services import period_get_or_create, period_parse
 from units.models import KIND_LEVEL, Level, Unit
 
 from .models import EntryPath, Value
-from .submissions import lock_reasons
+from .submissions import lock_for_write, lock_reasons
 
 COLUMNS = ["unit_code", "indicator_code", "period", "value", "numerator", "denominator", "comment"]
 MAX_DIGITS = Decimal("99999999999999")  # what max_digits=16, decimal_places=2 can hold
@@ -319,6 +319,16 @@ def values_record(
 
 
 def _write(clean: list[CleanRow], user, path: str, result: RecordResult, *, partial: bool) -> None:
+    # Re-check the locks with the report rows locked: a submission or approval that committed since the
+    # validation wins, and a concurrent one waits for this transaction.
+    locks = lock_for_write(pairs={(c.unit.pk, c.period.pk) for c in clean})
+    if locks:
+        for c in clean:
+            if (c.unit.pk, c.period.pk) in locks:
+                result.errors.append(RowError(c.row, "period", locks[(c.unit.pk, c.period.pk)]))
+        if not partial:
+            return
+        clean = [c for c in clean if (c.unit.pk, c.period.pk) not in locks]
     existing = {}
     for c in clean:
         existing.setdefault(c.period.pk, set()).add(c.unit.pk)

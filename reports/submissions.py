@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
 from indicators.models import Indicator
@@ -79,6 +80,33 @@ def lock_reasons(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], s
     return reasons
 
 
+def lock_for_write(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """``lock_reasons`` under row locks on the reports concerned, inside the writer's transaction.
+
+    An approval and an edit of the same report serialise on the report's row: an edit validated before
+    a submission cannot land after it.
+    """
+    pairs = set(pairs)
+    if pairs:
+        # Every written (unit, period) gets its draft report row, so there is always a row to lock.
+        existing = set(
+            Submission.objects.filter(unit__in={u for u, _p in pairs}, period__in={p for _u, p in pairs}).values_list(
+                "unit_id", "period_id"
+            )
+        )
+        missing = [Submission(unit_id=u, period_id=p) for u, p in pairs - existing]
+        if missing:
+            bulk_create_with_history(missing, Submission, batch_size=2000, ignore_conflicts=True)
+        unit_ids, period_ids = {u for u, _p in pairs}, {p for _u, p in pairs}
+        list(
+            Submission.objects.select_for_update()
+            .filter(unit__in=unit_ids, period__in=period_ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+    return lock_reasons(pairs=pairs)
+
+
 def can_submit(user: User, submission: Submission) -> bool:
     return user.has_full_scope or user.unit_id == submission.unit_id
 
@@ -105,6 +133,7 @@ def _locked(submission_id: int, version: int | None) -> Submission:
 def _transition(submission: Submission, *, to: str, user: User, via: str, reason: str = "") -> Submission:
     submission.status = to
     submission.changed_via = via
+    submission._history_user = user  # commands and token requests have no request for the middleware
     submission.version += 1
     submission._change_reason = reason or None
     submission.save()

@@ -147,14 +147,6 @@ class ConcurrencyTests(TransactionTestCase):
         self.assertEqual(Value.objects.get().value, 3)
         self.assertEqual(Submission.objects.get().status, SubmissionStatus.APPROVED)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "reports/services.py: values_record checks lock_reasons without locking the report row, so an edit "
-            "validated before a submission commits after the approval. Fix: lock the (unit, period) Submission rows "
-            "(select_for_update) inside the transaction before lock_reasons."
-        ),
-    )
     def test_an_edit_validated_before_the_submission_cannot_land_after_the_approval(self):
         submission = submission_get(unit=self.tanlinh, period=self.period)
         validated, go = threading.Event(), threading.Event()

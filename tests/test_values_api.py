@@ -16,10 +16,21 @@ class ValuesApiTests(PersonasTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.literacy = Indicator.objects.create(code="LIT", name="Tỷ lệ biết chữ", measure=Measure.RATIO, entry_level=Level.COMMUNE)
-        cls.clc = Indicator.objects.create(code="CLC", name="Số TTHTCĐ", measure=Measure.COUNT, entry_level=Level.COMMUNE)
+        cls.literacy = Indicator.objects.create(
+            code="LIT", name="Tỷ lệ biết chữ", measure=Measure.RATIO, entry_level=Level.COMMUNE
+        )
+        cls.clc = Indicator.objects.create(
+            code="CLC", name="Số TTHTCĐ", measure=Measure.COUNT, entry_level=Level.COMMUNE
+        )
         cls.period = period_get_or_create(code="2023")
-        plan = Plan.objects.create(unit=cls.hanoi, issuing_body="UBND TP Hà Nội", title="KH", start_year=2021, end_year=2030, status=PlanStatus.ISSUED)
+        plan = Plan.objects.create(
+            unit=cls.hanoi,
+            issuing_body="UBND TP Hà Nội",
+            title="KH",
+            start_year=2021,
+            end_year=2030,
+            status=PlanStatus.ISSUED,
+        )
         target_set(plan=plan, indicator=cls.literacy, year=2023, kind="at_least", value=90)
         Value.objects.create(unit=cls.tanlinh, indicator=cls.literacy, period=cls.period, numerator=95, denominator=100)
         Value.objects.create(unit=cls.batrai, indicator=cls.literacy, period=cls.period, numerator=80, denominator=100)
@@ -35,7 +46,9 @@ class ValuesApiTests(PersonasTestCase):
         [row] = response.json()
         # (95 + 80 + 995) / (100 + 100 + 1000) = 97.5 %
         self.assertEqual((row["value"], row["numerator"], row["denominator"]), (97.5, 1170.0, 1200.0))
-        self.assertEqual((row["reported_units"], row["expected_units"], row["target"], row["status"]), (3, 3, 90.0, "achieved"))
+        self.assertEqual(
+            (row["reported_units"], row["expected_units"], row["target"], row["status"]), (3, 3, 90.0, "achieved")
+        )
 
     def test_it_returns_a_communes_own_value(self):
         [row] = self.get(self.token, unit="09913", period="2023", indicator="LIT").json()
@@ -62,7 +75,10 @@ class ValuesApiTests(PersonasTestCase):
 
     def post(self, token, rows):
         return self.client.post(
-            "/api/v1/values/", json.dumps(rows), content_type="application/json", headers={"authorization": f"Bearer {token}"}
+            "/api/v1/values/",
+            json.dumps(rows),
+            content_type="application/json",
+            headers={"authorization": f"Bearer {token}"},
         )
 
     def test_it_records_rows_like_the_import(self):

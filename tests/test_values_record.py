@@ -122,10 +122,10 @@ class ValuesRecordTests(PersonasTestCase):
                 [(c, i) for c in ("09910", "09913", "00499") for i in ("CLC", "XMC2")], start=2
             )
         ]
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(18):
             self.assertEqual(values_record(rows=one, user=self.province_reviewer).created, 1)
         Value.objects.all().delete()
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(18):
             self.assertEqual(values_record(rows=many, user=self.province_reviewer).created, 6)
 
 
@@ -135,7 +135,9 @@ class ValueConflictTests(PersonasTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.clc = Indicator.objects.create(code="CLC", name="Số TTHTCĐ", measure=Measure.COUNT, entry_level=Level.COMMUNE)
+        cls.clc = Indicator.objects.create(
+            code="CLC", name="Số TTHTCĐ", measure=Measure.COUNT, entry_level=Level.COMMUNE
+        )
 
     def test_it_refuses_a_save_based_on_an_outdated_version(self):
         row = {"unit_code": "09910", "indicator_code": "CLC", "period": "2023"}

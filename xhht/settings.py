@@ -224,7 +224,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Reporting defaults.
+# Reporting defaults. XHHT_SITE_URL is the address put in e-mails (e.g. https://xhht.example.gov.vn).
+XHHT_SITE_URL = env("XHHT_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "") or ""
 XHHT_REMINDER_DAYS_BEFORE = env_int("XHHT_REMINDER_DAYS_BEFORE", 7)
 XHHT_CHANGE_WARNING_FACTOR = float(env("XHHT_CHANGE_WARNING_FACTOR", "3") or 3)
 

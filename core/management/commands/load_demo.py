@@ -15,7 +15,7 @@ class Command(BaseCommand):
         password = password or secrets.token_urlsafe(9)
         accounts = demo_load(password=password, stdout=self.stdout)
         self.stdout.write("")
-        self.stdout.write("Tài khoản mẫu (mật khẩu: %s):" % password)
+        self.stdout.write(f"Tài khoản mẫu (mật khẩu: {password}):")
         for account in accounts:
             self.stdout.write(f"  {account.username:<15} {account.full_name}")
         self.stdout.write("Mở http://127.0.0.1:8000/ để đăng nhập.")
