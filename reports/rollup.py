@@ -62,10 +62,30 @@ class Figure:
         return self.value is not None
 
 
-def effective_values(period: Period, indicators: Sequence[Indicator]):
+def sub_periods_in_use(period: Period, indicators: Sequence[Indicator]) -> bool:
+    """Whether any half-year or quarter values of this year exist for these indicators (one cheap query).
+
+    Most years are entered as years: then the roll-up reads one row per unit and indicator and needs
+    neither the sub-period subqueries nor COUNT(DISTINCT), which cost PostgreSQL a sort of every row.
+    """
+    if period.kind != PeriodKind.YEAR:
+        return False
+    return (
+        Value.objects.filter(indicator__in=[i.pk for i in indicators], period__year=period.year)
+        .exclude(period__kind=PeriodKind.YEAR)
+        .exists()
+    )
+
+
+def _counts(mixed: bool, **filters: Q) -> dict[str, Count]:
+    """The unit counts of an aggregate; distinct only when a unit can have several rows (summed sub-periods)."""
+    return {name: Count("unit_id", distinct=mixed, filter=condition) for name, condition in filters.items()}
+
+
+def effective_values(period: Period, indicators: Sequence[Indicator], *, sub_periods: bool = True):
     """The values that stand for ``period``: its own, and for a year the sub-periods' where no yearly value exists."""
     base = Value.objects.filter(indicator__in=[i.pk for i in indicators])
-    if period.kind != PeriodKind.YEAR:
+    if period.kind != PeriodKind.YEAR or not sub_periods:
         return base.filter(period=period)
     yearly = Value.objects.filter(unit=OuterRef("unit"), indicator=OuterRef("indicator"), period=period)
     later = Value.objects.filter(
@@ -139,8 +159,9 @@ def rollup(
 
     measured = typed + [Indicator(pk=i.source_id) for i in derived] + statuses
     if measured:
+        mixed = sub_periods_in_use(period, measured)
         rows = (
-            effective_values(period, measured)
+            effective_values(period, measured, sub_periods=mixed)
             .filter(unit__path__startswith=common)
             .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
             .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
@@ -150,16 +171,19 @@ def rollup(
                 sum_value=Sum("value"),
                 sum_num=Sum("numerator"),
                 sum_den=Sum("denominator"),
-                reported=Count("unit_id", distinct=True),
-                na=Count("unit_id", distinct=True, filter=Q(not_applicable=True)),
-                reached=Count("unit_id", distinct=True, filter=Q(value__gte=standard_level, not_applicable=False)),
-                with_value=Count("unit_id", distinct=True, filter=Q(not_applicable=False, value__isnull=False)),
+                **_counts(
+                    mixed,
+                    reported=None,
+                    na=Q(not_applicable=True),
+                    reached=Q(value__gte=standard_level, not_applicable=False),
+                    with_value=Q(not_applicable=False, value__isnull=False),
+                ),
             )
             .order_by()
         )
         grouped = {(row["prefix"], row["indicator_id"]): row for row in rows}
         thresholds = _entry_thresholds(derived)
-        derived_rows = _derived_reached(period, derived, thresholds, common, prefix_len, day) if derived else {}
+        derived_rows = _derived_reached(period, derived, thresholds, common, prefix_len, day, mixed) if derived else {}
         for anchor in anchors:
             for indicator in indicators:
                 figure = figures[(anchor.pk, indicator.pk)]
@@ -193,7 +217,7 @@ def _fill_standard(figure: Figure, row: dict) -> None:
         figure.value = Decimal(row["reached"]) * HUNDRED / row["with_value"]
 
 
-def _derived_reached(period, derived, thresholds, common, prefix_len, day) -> dict[tuple[str, int], dict]:
+def _derived_reached(period, derived, thresholds, common, prefix_len, day, mixed) -> dict[tuple[str, int], dict]:
     """Per anchor prefix and derived standard: entry-level units whose source ratio passes the threshold.
 
     One query per derived standard in the catalogue (a handful), independent of the number of units.
@@ -205,17 +229,24 @@ def _derived_reached(period, derived, thresholds, common, prefix_len, day) -> di
             continue
         passes = Q(not_applicable=False, denominator__gt=0, numerator__gte=F("denominator") * threshold / HUNDRED)
         rows = (
-            effective_values(period, [Indicator(pk=indicator.source_id, period_aggregation=PeriodAggregation.LATEST)])
+            effective_values(
+                period,
+                [Indicator(pk=indicator.source_id, period_aggregation=PeriodAggregation.LATEST)],
+                sub_periods=mixed,
+            )
             .filter(unit__path__startswith=common, unit__kind__in=kinds_of_level(indicator.entry_level))
             .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
             .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
             .annotate(prefix=Substr("unit__path", 1, prefix_len))
             .values("prefix")
             .annotate(
-                reported=Count("unit_id", distinct=True),
-                na=Count("unit_id", distinct=True, filter=Q(not_applicable=True)),
-                reached=Count("unit_id", distinct=True, filter=passes),
-                with_value=Count("unit_id", distinct=True, filter=Q(not_applicable=False, denominator__gt=0)),
+                **_counts(
+                    mixed,
+                    reported=None,
+                    na=Q(not_applicable=True),
+                    reached=passes,
+                    with_value=Q(not_applicable=False, denominator__gt=0),
+                ),
             )
             .order_by()
         )
