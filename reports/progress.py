@@ -281,7 +281,7 @@ def project(
 
 
 def rollup_any(
-    *, anchors: Sequence[Unit], period: Period, indicators: Sequence[Indicator]
+    *, anchors: Sequence[Unit], period: Period, indicators: Sequence[Indicator], approved_only: bool = False
 ) -> dict[tuple[int, int], Figure]:
     """``rollup()`` for anchors of any depths: one call per depth."""
     by_depth: dict[int, list[Unit]] = defaultdict(list)
@@ -289,7 +289,7 @@ def rollup_any(
         by_depth[len(anchor.path)].append(anchor)
     figures: dict[tuple[int, int], Figure] = {}
     for group in by_depth.values():
-        figures.update(rollup(anchors=group, period=period, indicators=indicators))
+        figures.update(rollup(anchors=group, period=period, indicators=indicators, approved_only=approved_only))
     return figures
 
 
@@ -357,6 +357,7 @@ def progress_for(
     indicators: Sequence[Indicator],
     figures: dict[tuple[int, int], Figure] | None = None,
     plan=None,
+    approved_only: bool = False,
 ) -> dict[tuple[int, int], Progress]:
     """Progress of every (anchor, indicator) in ``period``, keyed by (unit id, indicator id).
 
@@ -367,7 +368,7 @@ def progress_for(
         return {}
     year = period.year
     if figures is None:
-        figures = rollup_any(anchors=anchors, period=period, indicators=indicators)
+        figures = rollup_any(anchors=anchors, period=period, indicators=indicators, approved_only=approved_only)
     index = targets_for(anchors=anchors, indicators=indicators, year=year, plan=plan)
 
     results: dict[tuple[int, int], Progress] = {}
@@ -390,6 +391,7 @@ def progress_for(
         period=period,
         indicators=list(targeted.values()),
         years={year - n for n in range(1, PACE_YEARS + 1)} | start_years,
+        approved_only=approved_only,
     )
     by_pk = {i.pk: i for i in indicators}
     for key, progress in results.items():
@@ -438,11 +440,18 @@ def _baseline(points: dict[int, Decimal], start_year: int, year: int) -> tuple[i
 
 
 def _history(
-    *, anchors: Sequence[Unit], period: Period, indicators: Sequence[Indicator], years: Iterable[int]
+    *,
+    anchors: Sequence[Unit],
+    period: Period,
+    indicators: Sequence[Indicator],
+    years: Iterable[int],
+    approved_only: bool = False,
 ) -> dict[int, dict[tuple[int, int], Figure]]:
     """Figures of the same kind of period in earlier years: one query for the periods, one roll-up per year."""
     codes = {period_code(period.kind, y, period.number): y for y in years if y >= 1900}
     history = {}
     for earlier in Period.objects.filter(code__in=list(codes)):
-        history[codes[earlier.code]] = rollup_any(anchors=anchors, period=earlier, indicators=indicators)
+        history[codes[earlier.code]] = rollup_any(
+            anchors=anchors, period=earlier, indicators=indicators, approved_only=approved_only
+        )
     return history

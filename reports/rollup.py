@@ -32,7 +32,7 @@ from indicators.models import Indicator, Measure, PeriodAggregation, StandardThr
 from plans.models import Period, PeriodKind
 from units.models import KIND_LEVEL, Unit, kinds_of_level
 
-from .models import Value
+from .models import Submission, SubmissionStatus, Value
 
 HUNDRED = Decimal(100)
 
@@ -82,9 +82,16 @@ def _counts(mixed: bool, **filters: Q) -> dict[str, Count]:
     return {name: Count("unit_id", distinct=mixed, filter=condition) for name, condition in filters.items()}
 
 
-def effective_values(period: Period, indicators: Sequence[Indicator], *, sub_periods: bool = True):
+def effective_values(
+    period: Period, indicators: Sequence[Indicator], *, sub_periods: bool = True, approved_only: bool = False
+):
     """The values that stand for ``period``: its own, and for a year the sub-periods' where no yearly value exists."""
     base = Value.objects.filter(indicator__in=[i.pk for i in indicators])
+    if approved_only:
+        approved = Submission.objects.filter(
+            unit=OuterRef("unit"), period=OuterRef("period"), status=SubmissionStatus.APPROVED
+        )
+        base = base.filter(Exists(approved))
     if period.kind != PeriodKind.YEAR or not sub_periods:
         return base.filter(period=period)
     yearly = Value.objects.filter(unit=OuterRef("unit"), indicator=OuterRef("indicator"), period=period)
@@ -128,9 +135,17 @@ def _entry_thresholds(indicators: Sequence[Indicator]) -> dict[int, Decimal]:
 
 
 def rollup(
-    *, anchors: Sequence[Unit], period: Period, indicators: Sequence[Indicator], standard_level: int = 1
+    *,
+    anchors: Sequence[Unit],
+    period: Period,
+    indicators: Sequence[Indicator],
+    standard_level: int = 1,
+    approved_only: bool = False,
 ) -> dict[tuple[int, int], Figure]:
-    """Figures for each anchor unit (all of one depth) and indicator, keyed by (unit id, indicator id)."""
+    """Figures for each anchor unit (all of one depth) and indicator, keyed by (unit id, indicator id).
+
+    ``approved_only``: only the values of reports that the level above has approved.
+    """
     if not anchors or not indicators:
         return {}
     depths = {len(a.path) for a in anchors}
@@ -161,7 +176,7 @@ def rollup(
     if measured:
         mixed = sub_periods_in_use(period, measured)
         rows = (
-            effective_values(period, measured, sub_periods=mixed)
+            effective_values(period, measured, sub_periods=mixed, approved_only=approved_only)
             .filter(unit__path__startswith=common)
             .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
             .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
@@ -183,7 +198,11 @@ def rollup(
         )
         grouped = {(row["prefix"], row["indicator_id"]): row for row in rows}
         thresholds = _entry_thresholds(derived)
-        derived_rows = _derived_reached(period, derived, thresholds, common, prefix_len, day, mixed) if derived else {}
+        derived_rows = (
+            _derived_reached(period, derived, thresholds, common, prefix_len, day, mixed, approved_only)
+            if derived
+            else {}
+        )
         for anchor in anchors:
             for indicator in indicators:
                 figure = figures[(anchor.pk, indicator.pk)]
@@ -217,7 +236,9 @@ def _fill_standard(figure: Figure, row: dict) -> None:
         figure.value = Decimal(row["reached"]) * HUNDRED / row["with_value"]
 
 
-def _derived_reached(period, derived, thresholds, common, prefix_len, day, mixed) -> dict[tuple[str, int], dict]:
+def _derived_reached(
+    period, derived, thresholds, common, prefix_len, day, mixed, approved_only
+) -> dict[tuple[str, int], dict]:
     """Per anchor prefix and derived standard: entry-level units whose source ratio passes the threshold.
 
     One query per derived standard in the catalogue (a handful), independent of the number of units.
@@ -233,6 +254,7 @@ def _derived_reached(period, derived, thresholds, common, prefix_len, day, mixed
                 period,
                 [Indicator(pk=indicator.source_id, period_aggregation=PeriodAggregation.LATEST)],
                 sub_periods=mixed,
+                approved_only=approved_only,
             )
             .filter(unit__path__startswith=common, unit__kind__in=kinds_of_level(indicator.entry_level))
             .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))

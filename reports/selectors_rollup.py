@@ -265,6 +265,7 @@ def rollup_page(
     plan_id: str | None = None,
     indicator_code: str | None = None,
     sort: str | None = None,
+    approved_only: bool = False,
 ) -> RollupPage:
     """The roll-up page as the user may see it, or 404 (unit outside the scope, bad period or plan)."""
     unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
@@ -291,8 +292,10 @@ def rollup_page(
     indicators = _indicators(unit, period, plan)
     selected = next((i for i in indicators if i.code == indicator_code), None)
 
-    figures = rollup(anchors=[unit], period=period, indicators=indicators)
-    progress = progress_for(anchors=[unit], period=period, indicators=indicators, figures=figures, plan=plan)
+    figures = rollup(anchors=[unit], period=period, indicators=indicators, approved_only=approved_only)
+    progress = progress_for(
+        anchors=[unit], period=period, indicators=indicators, figures=figures, plan=plan, approved_only=approved_only
+    )
     if selected is None:
         selected = next((i for i in indicators if progress[(unit.pk, i.pk)].target is not None), None) or (
             indicators[0] if indicators else None
@@ -314,9 +317,16 @@ def rollup_page(
     children_units = list(Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).valid_on(day))
     children: list[ChildRow] = []
     if children_units and selected is not None:
-        child_figures = rollup(anchors=children_units, period=period, indicators=[selected])
+        child_figures = rollup(
+            anchors=children_units, period=period, indicators=[selected], approved_only=approved_only
+        )
         child_progress = progress_for(
-            anchors=children_units, period=period, indicators=[selected], figures=child_figures, plan=plan
+            anchors=children_units,
+            period=period,
+            indicators=[selected],
+            figures=child_figures,
+            plan=plan,
+            approved_only=approved_only,
         )
         for child in children_units:
             key = (child.pk, selected.pk)

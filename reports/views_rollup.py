@@ -38,5 +38,6 @@ def rollup_detail(request: HttpRequest, unit_id: int, period: str) -> HttpRespon
         plan_id=request.GET.get("plan"),
         indicator_code=request.GET.get("indicator"),
         sort=request.GET.get("sort"),
+        approved_only=request.GET.get("duyet") == "1",
     )
-    return render(request, "reports/rollup.html", {"page": page})
+    return render(request, "reports/rollup.html", {"page": page, "approved_only": request.GET.get("duyet") == "1"})

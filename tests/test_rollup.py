@@ -149,3 +149,28 @@ class RollupTwoLevelTests(TestCase):
         f = rollup(anchors=[self.province], period=s1, indicators=[self.families])[(self.province.pk, self.families.pk)]
         self.assertEqual((f.numerator, f.denominator, f.reported), (40, 150, 2))
         self.assertEqual(f.value, Decimal(40) * 100 / 150)
+
+
+class RollupApprovedOnlyTests(TestCase):
+    """Roll-ups over approved reports only, or over everything entered."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from reports.models import Submission, SubmissionStatus
+
+        cls.province = make_unit(None, "01", "Thành phố Hà Nội", UnitKind.CITY)
+        cls.c1 = make_unit(cls.province, "00001", "Phường Một")
+        cls.c2 = make_unit(cls.province, "00002", "Phường Hai")
+        cls.p = period_get_or_create(code="2026")
+        cls.clc = indicator("CLC", Measure.COUNT)
+        put(cls.c1, cls.clc, cls.p, value=2)
+        put(cls.c2, cls.clc, cls.p, value=5)
+        Submission.objects.create(unit=cls.c1, period=cls.p, status=SubmissionStatus.APPROVED)
+        Submission.objects.create(unit=cls.c2, period=cls.p, status=SubmissionStatus.SUBMITTED)
+
+    def test_it_counts_only_approved_reports_when_asked(self):
+        key = (self.province.pk, self.clc.pk)
+        everything = rollup(anchors=[self.province], period=self.p, indicators=[self.clc])[key]
+        approved = rollup(anchors=[self.province], period=self.p, indicators=[self.clc], approved_only=True)[key]
+        self.assertEqual((everything.value, everything.reported), (7, 2))
+        self.assertEqual((approved.value, approved.reported, approved.expected), (2, 1, 2))
