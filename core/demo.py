@@ -12,6 +12,7 @@ from django.db import transaction
 from accounts.models import Role, User
 from indicators.catalogue import indicators_load
 from plans.seeds import seed_plans_load
+from reports.demo import demo_values_load
 from units.models import Agency, AgencyKind, Structure, Unit
 from units.services import units_load
 from units.sources import records
@@ -83,4 +84,6 @@ def demo_load(*, password: str, stdout=None) -> list[DemoAccount]:
         say(f"Đơn vị hành chính ({structure}): tạo mới {result.created}, giữ nguyên {result.unchanged}")
     say(f"Chỉ tiêu: {indicators_load()}")
     say(f"Kế hoạch mẫu: {seed_plans_load()}")
-    return demo_accounts_load(password=password)
+    accounts = demo_accounts_load(password=password)
+    say(f"Kết quả mẫu (ngẫu nhiên, đánh dấu là dữ liệu mẫu): {demo_values_load()} giá trị mới")
+    return accounts

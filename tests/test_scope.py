@@ -82,8 +82,13 @@ class LanguageTests(PersonasTestCase):
         self.assertContains(response, "<title>Đăng nhập · XHHT</title>", html=False)
         self.assertContains(response, 'lang="vi"')
 
-    def test_it_serves_english_on_request(self):
+    def test_it_stays_vietnamese_for_a_browser_set_to_english(self):
         response = self.client.get(reverse("login"), headers={"accept-language": "en"})
+        self.assertContains(response, "<title>Đăng nhập · XHHT</title>", html=False)
+
+    def test_it_serves_english_when_the_user_chooses_it(self):
+        self.client.post(reverse("set_language"), {"language": "en", "next": reverse("login")})
+        response = self.client.get(reverse("login"))
         self.assertContains(response, "<title>Log in · XHHT</title>", html=False)
 
     def test_it_formats_dates_and_numbers_the_vietnamese_way(self):
