@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indicators.models import Indicator
 from units.models import Agency, Level, Unit
+from units.scoping import ScopedWithAncestorsQuerySet
 
 
 class PeriodKind(models.TextChoices):
@@ -92,19 +93,8 @@ class PlanStatus(models.TextChoices):
     REFERENCE = "reference", _("Văn bản được dẫn chiếu")
 
 
-class PlanQuerySet(models.QuerySet):
-    def visible_to(self, user) -> PlanQuerySet:
-        """Plans of the user's subtree, and the plans above it that the user's unit implements."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_full_scope:
-            return self
-        if user.unit_id is None:
-            return self.none()
-        unit = user.unit
-        return self.filter(
-            Q(unit__path__startswith=unit.path) | Q(unit__in=Unit.objects.ancestors_of(unit).values("pk"))
-        )
+class PlanQuerySet(ScopedWithAncestorsQuerySet):
+    """``visible_to``: plans of the user's subtree, and the plans above it that the user's unit implements."""
 
     def editable_by(self, user) -> PlanQuerySet:
         if not user.is_authenticated:

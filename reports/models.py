@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from indicators.models import Indicator
 from plans.models import Period
 from units.models import Unit
+from units.scoping import ScopedQuerySet
 
 
 class EntryPath(models.TextChoices):
@@ -27,16 +28,7 @@ class EntryPath(models.TextChoices):
     EVALUATION = "evaluation", _("Từ kết quả đánh giá")
 
 
-class ValueQuerySet(models.QuerySet):
-    def visible_to(self, user) -> ValueQuerySet:
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_full_scope:
-            return self
-        if user.unit_id is None:
-            return self.none()
-        return self.filter(unit__path__startswith=user.unit.path)
-
+class ValueQuerySet(ScopedQuerySet):
     def for_period(self, period: Period) -> ValueQuerySet:
         return self.filter(period=period)
 
@@ -149,15 +141,8 @@ class SubmissionStatus(models.TextChoices):
     APPROVED = "approved", _("Đã duyệt")
 
 
-class SubmissionQuerySet(models.QuerySet):
-    def visible_to(self, user) -> SubmissionQuerySet:
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_full_scope:
-            return self
-        if user.unit_id is None:
-            return self.none()
-        return self.filter(unit__path__startswith=user.unit.path)
+class SubmissionQuerySet(ScopedQuerySet):
+    pass
 
 
 class Submission(models.Model):

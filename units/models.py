@@ -21,6 +21,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
+from .scoping import ScopedQuerySet, ScopedWithAncestorsQuerySet
+
 #: The last day of the three-level structure and the first of the two-level one (NQ 202/2025/QH15).
 LEGACY_LAST_DAY = datetime.date(2025, 6, 30)
 REFORM_DAY = datetime.date(2025, 7, 1)
@@ -66,16 +68,8 @@ def kinds_of_level(level: str) -> list[str]:
     return [kind for kind, kind_level in KIND_LEVEL.items() if kind_level == level]
 
 
-class UnitQuerySet(MP_NodeQuerySet):
-    def visible_to(self, user) -> UnitQuerySet:
-        """The scoping choke point: a user sees the subtree of their unit, an administrator everything."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_full_scope:
-            return self
-        if user.unit_id is None:
-            return self.none()
-        return self.filter(path__startswith=user.unit.path)
+class UnitQuerySet(ScopedQuerySet, MP_NodeQuerySet):
+    scope_path = "path"
 
     def descendants_of(self, unit: Unit, *, include_self: bool = False) -> UnitQuerySet:
         qs = self.filter(path__startswith=unit.path)
@@ -202,19 +196,8 @@ class AgencyKind(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
-class AgencyQuerySet(models.QuerySet):
-    def visible_to(self, user) -> AgencyQuerySet:
-        """Agencies of the user's subtree and of its ancestors (the bodies a plan above names)."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_full_scope:
-            return self
-        if user.unit_id is None:
-            return self.none()
-        unit = user.unit
-        return self.filter(
-            Q(unit__path__startswith=unit.path) | Q(unit__in=Unit.objects.ancestors_of(unit).values("pk"))
-        )
+class AgencyQuerySet(ScopedWithAncestorsQuerySet):
+    """Agencies of the user's subtree and of its ancestors (the bodies a plan above names)."""
 
 
 class Agency(models.Model):
