@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "indicators",
     "plans",
     "reports",
+    "exports",
 ]
 
 MIDDLEWARE = [

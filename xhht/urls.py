@@ -16,6 +16,7 @@ urlpatterns = [
     path("don-vi/", include("units.urls")),
     path("", include("plans.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("xuat/", include("exports.urls")),
     path("quan-tri/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
