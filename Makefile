@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 DEMO_PASSWORD ?= xhht-demo-2025
 
-.PHONY: run test test-postgres install install-dev migrate demo messages lint bench clean
+.PHONY: run test test-postgres test-e2e install install-dev migrate demo messages lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: install messages
 
 test-postgres: install messages
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+# The browser journey alone (tests/e2e; Chromium is installed with apt when missing). Screenshots: artifacts/e2e/.
+test-e2e: install messages
+	$(PY) -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .
