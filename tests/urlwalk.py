@@ -7,9 +7,18 @@ generated test leaves out are named in ``SKIPPED`` with the reason, so that noth
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 from django.urls import URLPattern, URLResolver, get_resolver
+
+from indicators.models import Indicator, Measure
+from plans.models import Plan, PlanStatus, Target, TargetKind
+from plans.services import period_get_or_create
+from reports.models import EntryPath, Value
+
+from .base import PersonasTestCase
 
 #: Namespaces / names that the generated page tests do not cover, and why.
 SKIPPED = {
@@ -51,3 +60,48 @@ def routes() -> list[Route]:
     for route in _walk(get_resolver().url_patterns, "/", ""):
         seen.setdefault(route.name, route)
     return list(seen.values())
+
+
+class RouteTestCase(PersonasTestCase):
+    """The personas plus one object of Ba Vì's tree for every kind of URL parameter."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.indicator = Indicator.objects.create(
+            code="TTHTCD", name="Số trung tâm học tập cộng đồng", measure=Measure.COUNT, unit_of_measure="trung tâm"
+        )
+        cls.period = period_get_or_create(code="2024")
+        cls.plan = Plan.objects.create(
+            unit=cls.bavi,
+            issuing_body="UBND huyện Ba Vì",
+            number="120/KH-UBND",
+            issued_on=datetime.date(2021, 6, 1),
+            title="Xây dựng xã hội học tập huyện Ba Vì",
+            start_year=2021,
+            end_year=2030,
+            milestone_years=[2025, 2030],
+            status=PlanStatus.ISSUED,
+        )
+        cls.target = Target.objects.create(
+            plan=cls.plan, unit=cls.bavi, indicator=cls.indicator, year=2025, kind=TargetKind.AT_LEAST, value=5
+        )
+        cls.value = Value.objects.create(
+            unit=cls.tanlinh, indicator=cls.indicator, period=cls.period, value=Decimal(3), entry_path=EntryPath.FORM
+        )
+
+    def kwargs_for(self, name: str, params: tuple[str, ...]) -> dict:
+        """Concrete arguments for a URL's parameters, from the fixtures of Ba Vì's tree."""
+        known = {
+            "units:detail": {"pk": self.tanlinh.pk},
+            "plans:detail": {"pk": self.plan.pk},
+            "plans:target_create": {"pk": self.plan.pk},
+            "plans:target_update": {"pk": self.plan.pk, "target_pk": self.target.pk},
+            "reports:value_history": {"value_id": self.value.pk},
+        }
+        if name in known:
+            return known[name]
+        generic = {"unit_id": self.tanlinh.pk, "period": self.period.code, "pk": self.tanlinh.pk}
+        missing = [p for p in params if p not in generic]
+        self.assertFalse(missing, f"{name}: no fixture for the URL parameters {missing}; add it to kwargs_for()")
+        return {p: generic[p] for p in params}
