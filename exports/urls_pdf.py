@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views_pdf
+
+urlpatterns = [
+    path("bao-cao-pdf/<int:unit_id>/<str:period>/", views_pdf.report_pdf, name="report_pdf"),
+]

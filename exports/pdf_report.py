@@ -1,0 +1,146 @@
+"""The context of a unit's periodic report as an official document (``exports/report_pdf.html``).
+
+Everything the report shows comes from the roll-up page's selector (``rollup_page``: scope, period, plan,
+the unit's figures against its targets) and, for the units one level below, from the same ``rollup`` and
+``progress_for`` calls and the same cell formatting (``cells``). Nothing is recomputed here. Queries: those
+of ``rollup_page`` plus one roll-up and one progress computation for all the children and indicators, so
+the count depends on neither the number of units nor the number of indicators.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from indicators.models import Indicator
+from plans.models import Period, Plan
+from reports.progress import progress_for
+from reports.rollup import rollup
+from reports.selectors_rollup import Cells, IndicatorRow, cells, rollup_page
+from units.models import Level, Unit, UnitKind
+
+#: The words a unit's name starts with, left out of the place name ("Tản Lĩnh, ngày ...").
+KIND_WORDS = sorted((str(label) for label in UnitKind.labels), key=len, reverse=True) + [
+    "Thành phố",
+    "Tỉnh",
+    "Quận",
+    "Huyện",
+    "Thị xã",
+    "Thị trấn",
+    "Phường",
+    "Xã",
+    "Đặc khu",
+]
+
+
+@dataclasses.dataclass
+class ChildLine:
+    unit: Unit
+    cells: Cells
+
+
+@dataclasses.dataclass
+class IndicatorSection:
+    """One indicator across the units one level below."""
+
+    indicator: Indicator
+    lines: list[ChildLine]
+
+
+@dataclasses.dataclass
+class ReportDocument:
+    unit: Unit
+    period: Period
+    plan: Plan | None
+    superior_body: str
+    issuing_body: str
+    symbol: str
+    place: str
+    date: datetime.date
+    subject: str
+    rows: list[IndicatorRow]
+    sections: list[IndicatorSection]
+    children_level: str
+    recipients: list[str]
+    authority: str
+    position: str
+
+    @property
+    def date_text(self) -> str:
+        # NĐ 30: days below 10 and months below 3 take a leading zero.
+        day = f"{self.date.day:02d}"
+        month = f"{self.date.month:02d}" if self.date.month < 3 else str(self.date.month)
+        return _("%(place)s, ngày %(day)s tháng %(month)s năm %(year)s") % {
+            "place": self.place,
+            "day": day,
+            "month": month,
+            "year": self.date.year,
+        }
+
+
+def place_name(unit: Unit) -> str:
+    """The unit's name without its kind: "Xã Tản Lĩnh" → "Tản Lĩnh"."""
+    for word in KIND_WORDS:
+        if unit.name.startswith(word + " "):
+            return unit.name[len(word) + 1 :]
+    return unit.name
+
+
+def _committee(unit: Unit, *, short: bool = False) -> str:
+    prefix = "UBND" if short else "ỦY BAN NHÂN DÂN"
+    return f"{prefix} {unit.name}".upper()
+
+
+def report_document(*, user: User, unit_id: int, period_code: str, plan_id: str | None = None) -> ReportDocument:
+    """The report of a unit and a period as the user may see it, or 404 (as the roll-up page)."""
+    page = rollup_page(user=user, unit_id=unit_id, period_code=period_code, plan_id=plan_id)
+    unit, period = page.unit, page.period
+    indicators = [row.indicator for row in page.rows]
+
+    children = list(
+        Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).valid_on(period.reference_day)
+    )
+    sections: list[IndicatorSection] = []
+    if children and indicators:
+        figures = rollup(anchors=children, period=period, indicators=indicators)
+        progress = progress_for(anchors=children, period=period, indicators=indicators, figures=figures, plan=page.plan)
+        for indicator in indicators:
+            lines = [
+                ChildLine(
+                    child,
+                    cells(indicator, figures.get((child.pk, indicator.pk)), progress.get((child.pk, indicator.pk))),
+                )
+                for child in children
+            ]
+            sections.append(IndicatorSection(indicator, lines))
+
+    parent = page.crumbs[-1].unit if page.crumbs else None  # the crumbs are the ancestors, root first
+    superior = _committee(parent, short=True) if parent is not None and parent.level != Level.NATIONAL else ""
+    subject = _("Kết quả xây dựng xã hội học tập %(period)s") % {"period": str(period.label).lower()}
+    if page.plan is not None:
+        subject += _(" theo %(plan)s") % {"plan": page.plan}
+    recipients = []
+    if superior:
+        recipients.append(_("UBND %(unit)s (để báo cáo);") % {"unit": parent.name})
+    recipients += [_("Phòng/Sở Giáo dục và Đào tạo;"), _("Lưu: VT.")]
+    return ReportDocument(
+        unit=unit,
+        period=period,
+        plan=page.plan,
+        superior_body=superior,
+        issuing_body=_committee(unit),
+        symbol="BC-UBND",
+        place=place_name(unit),
+        date=timezone.localdate(),
+        subject=subject,
+        rows=page.rows,
+        sections=sections,
+        children_level=str(children[0].get_level_display()).lower() if children else "",
+        recipients=recipients,
+        authority=_("TM. ỦY BAN NHÂN DÂN"),
+        position=_("CHỦ TỊCH"),
+    )
