@@ -91,7 +91,7 @@ def _read_bytes(file) -> tuple[bytes, str]:
     size = getattr(file, "size", None)
     if size is not None and size > limit:
         raise _too_big(size)
-    if hasattr(file, "seek"):
+    if hasattr(file, "seek") and getattr(file, "seekable", lambda: True)():  # a pipe or socket cannot rewind
         file.seek(0)
     if hasattr(file, "chunks"):
         data = bytearray()
