@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "plans",
     "reports",
     "exports",
+    "learning",
 ]
 
 MIDDLEWARE = [
