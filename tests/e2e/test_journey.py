@@ -146,17 +146,29 @@ def test_it_lets_the_reporter_read_the_reason_fix_and_resubmit(sessions, artifac
     shot(page, artifacts, "06-reporter-returned")
 
     page.goto(journey.entry_url)
-    fill_ratio(page, *FIXED)
+    row = page.locator(f"#row-{INDICATOR}")
+    # A slip first: more people trained than people. The page warns while typing, and the server refuses it
+    # with the reason next to the cell, keeping the saved figure.
+    fill_ratio(page, "5000", FIXED[1])
+    assert "115,71 %" in row.locator("output").inner_text()
     page.get_by_role("button", name="Lưu").click()
     page.wait_for_load_state()
-    assert "2.345/4.321" in page.locator(f"#row-{INDICATOR} .entry-saved").inner_text()
+    assert re.search(r"Tử số \([\d.,]+\) không được lớn hơn mẫu số", row.inner_text())
+    assert "1.234/4.321" in row.locator(".entry-saved").inner_text()
+    shot(page, artifacts, "07-reporter-entry-error")
+
+    fill_ratio(page, *FIXED)
+    assert "54,27 %" in row.locator("output").inner_text()
+    page.get_by_role("button", name="Lưu").click()
+    page.wait_for_load_state()
+    assert "2.345/4.321" in row.locator(".entry-saved").inner_text()
 
     page.goto(journey.submission_url)
     page.get_by_role("button", name="Nộp lại báo cáo").click()
     page.wait_for_load_state()
     assert status_of(page) == "Đã nộp, chờ duyệt"
     assert "2345" in page.locator("#submission-values").inner_text().replace(".", "")
-    shot(page, artifacts, "07-reporter-resubmitted")
+    shot(page, artifacts, "08-reporter-resubmitted")
     journey.done.append("resubmit")
 
 
@@ -168,7 +180,7 @@ def test_it_lets_the_district_approve(sessions, artifacts, journey):
     page.wait_for_load_state()
     assert status_of(page) == "Đã duyệt"
     assert page.locator("#submission-history").get_by_text(RETURN_REASON).is_visible()
-    shot(page, artifacts, "08-district-approved")
+    shot(page, artifacts, "09-district-approved")
     journey.done.append("approve")
 
 
@@ -180,7 +192,7 @@ def test_it_lets_the_province_drill_down_the_rollup(sessions, artifacts, journey
     if not page.url.rstrip("/").endswith(f"/{PERIOD}"):
         page.goto(re.sub(r"/\d+/$", f"/{PERIOD}/", page.url.split("?")[0]))
     assert "Thành phố Hà Nội" in page.locator("h1").inner_text()
-    shot(page, artifacts, "09-province-rollup")
+    shot(page, artifacts, "10-province-rollup")
 
     page.locator(f'#rollup-indicators a[href*="indicator={INDICATOR}#cap-duoi"]').click()
     page.get_by_role("link", name="Huyện Ba Vì", exact=True).click()
@@ -188,7 +200,7 @@ def test_it_lets_the_province_drill_down_the_rollup(sessions, artifacts, journey
     assert "Huyện Ba Vì" in page.locator("h1").inner_text()
     row = page.locator("#rollup-children tr", has=page.get_by_role("link", name="Xã Cổ Đô", exact=True))
     assert "2.345/4.321" in row.inner_text()
-    shot(page, artifacts, "10-province-drilldown-bavi")
+    shot(page, artifacts, "11-province-drilldown-bavi")
     journey.done.append("rollup")
 
 
