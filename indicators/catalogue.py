@@ -522,6 +522,20 @@ INDICATORS: list[dict] = [
         "period_aggregation": LATEST,
         "description": "Tình trạng: 0 = chưa đăng ký, 1 = đã đăng ký danh hiệu, 2 = được công nhận danh hiệu (Hà Nội).",
     },
+    {
+        "code": "GLOBAL_LEARNING_CITY",
+        "name": "Tham gia mạng lưới “Thành phố học tập toàn cầu” do UNESCO công nhận",
+        "name_en": "Member of the UNESCO Global Network of Learning Cities",
+        "category": Category.RECOGNITION,
+        "measure": Measure.STATUS,
+        "unit_of_measure": "mức",
+        "entry_level": D,
+        "period_aggregation": LATEST,
+        "description": (
+            "Tình trạng: 0 = chưa tham gia, 1 = đã đăng ký tham gia, 2 = được công nhận là thành viên mạng lưới. "
+            "Đồng Tháp: thành phố Sa Đéc “tiếp tục duy trì và phát triển mạng lưới”."
+        ),
+    },
 ]
 
 
