@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("bao-cao/", include("reports.urls")),
     path("xuat/", include("exports.urls")),
+    path("hoc-tap/", include("learning.urls")),
     path("quan-tri/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -1,0 +1,217 @@
+"""Reads of the learning pages: the commune's board, an evaluation, a decision, shares by child unit.
+
+Everything starts from ``visible_to(user)``: outside the user's scope a page is a 404. Counts are
+grouped in SQL (one query per table), and the shares by child unit come from the roll-up of the fed
+indicators (``reports.rollup``): one query per depth, never one per unit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from decimal import Decimal
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from indicators.models import Indicator
+from plans.models import Target
+from plans.services import period_get_or_create
+from reports.progress import target_choose, targets_for
+from reports.rollup import Figure, rollup
+from units.models import Level, Unit
+
+from .feeding import KIND_INDICATOR
+from .models import CriteriaSet, Evaluation, Evidence, ModelKind, RecognitionDecision, Score, Status, Subject
+from .services import can_check, can_recognise, can_self_assess, criteria_set_for
+
+PAGE_SIZE = 200
+BOARD_KINDS = [ModelKind.FAMILY, ModelKind.CLAN, ModelKind.COMMUNITY, ModelKind.UNIT, ModelKind.CITIZEN]
+
+
+def commune_for(user, unit_id: int) -> Unit:
+    unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
+    if unit.level != Level.COMMUNE:
+        raise Http404
+    return unit
+
+
+def kind_of(raw: str | None) -> str:
+    return raw if raw in ModelKind.values else ModelKind.FAMILY
+
+
+@dataclasses.dataclass
+class Board:
+    commune: Unit
+    year: int
+    kind: str
+    registered: int
+    by_status: dict[str, int]
+    not_opened: int
+    recognised_percent: Decimal | None
+    target: Target | None
+    target_inherited: bool
+    criteria_set: CriteriaSet | None
+    page: Page
+    status_filter: str
+    can_self_assess: bool
+    can_check: bool
+    can_recognise: bool
+    decisions: list[RecognitionDecision]
+
+    @property
+    def kind_label(self) -> str:
+        return ModelKind(self.kind).label
+
+    @property
+    def status_rows(self) -> list[tuple[str, str, int]]:
+        return [(value, label, self.by_status.get(value, 0)) for value, label in Status.choices]
+
+    @property
+    def gap(self) -> Decimal | None:
+        if self.target is None or self.target.value is None or self.recognised_percent is None:
+            return None
+        return self.recognised_percent - self.target.value
+
+
+def board(*, user, unit_id: int, year: int, kind: str, status: str = "", page: int | str = 1) -> Board:
+    commune = commune_for(user, unit_id)
+    subjects = Subject.objects.filter(commune=commune, kind=kind, active=True)
+    registered = subjects.count()
+    evaluations = Evaluation.objects.filter(subject__commune=commune, subject__kind=kind, year=year)
+    by_status = dict(evaluations.values_list("status").annotate(n=Count("pk")).order_by())
+    opened = sum(by_status.values())
+    recognised = by_status.get(Status.RECOGNISED, 0)
+    percent = Decimal(recognised) * 100 / registered if registered else None
+    target, inherited = None, False
+    code = KIND_INDICATOR.get(kind)
+    indicator = Indicator.objects.filter(code=code).first() if code else None
+    if indicator is not None:
+        target, inherited = target_choose(
+            targets_for(anchors=[commune], indicators=[indicator], year=year), commune, indicator
+        )
+    listed = evaluations.select_related("subject").order_by("subject__address", "subject__name", "pk")
+    if status in Status.values:
+        listed = listed.filter(status=status)
+    criteria_set = criteria_set_for(kind=kind, year=year)
+    return Board(
+        commune=commune,
+        year=year,
+        kind=kind,
+        registered=registered,
+        by_status=by_status,
+        not_opened=max(registered - opened, 0),
+        recognised_percent=percent,
+        target=target,
+        target_inherited=inherited,
+        criteria_set=criteria_set,
+        page=Paginator(listed, PAGE_SIZE).get_page(page),
+        status_filter=status if status in Status.values else "",
+        can_self_assess=can_self_assess(user, commune),
+        can_check=can_check(user, commune),
+        can_recognise=bool(criteria_set and can_recognise(user, criteria_set, commune)),
+        decisions=list(
+            RecognitionDecision.objects.visible_to(user)
+            .filter(evaluations__subject__commune=commune, year=year, kind=kind)
+            .distinct()
+            .order_by("-issued_on")
+        ),
+    )
+
+
+@dataclasses.dataclass
+class Line:
+    indicator: object
+    score: Score | None
+    evidence: list[Evidence]
+
+
+@dataclasses.dataclass
+class EvaluationPage:
+    evaluation: Evaluation
+    lines_by_criterion: list[tuple[object, list[Line]]]
+    can_edit: bool
+
+
+def evaluation_page(*, user, evaluation_id: int) -> EvaluationPage:
+    evaluation = get_object_or_404(
+        Evaluation.objects.visible_to(user).select_related(
+            "subject__commune", "criteria_set", "self_assessed_by", "checked_by", "decided_by", "decision"
+        ),
+        pk=evaluation_id,
+    )
+    scores = {s.indicator_id: s for s in Score.objects.filter(evaluation=evaluation)}
+    evidence = defaultdict(list)
+    for item in Evidence.objects.filter(evaluation=evaluation).order_by("pk"):
+        evidence[item.indicator_id].append(item)
+    grouped: dict[int, tuple[object, list[Line]]] = {}
+    for indicator in evaluation.criteria_set.indicators_list:
+        entry = grouped.setdefault(indicator.criterion_id, (indicator.criterion, []))
+        entry[1].append(Line(indicator, scores.get(indicator.pk), evidence.get(indicator.pk, [])))
+    commune = evaluation.subject.commune
+    can_edit = (evaluation.status == Status.DRAFT and can_self_assess(user, commune)) or (
+        evaluation.status == Status.SELF_ASSESSED and can_check(user, commune)
+    )
+    return EvaluationPage(evaluation, list(grouped.values()), can_edit)
+
+
+def decision_for(*, user, decision_id: int) -> RecognitionDecision:
+    return get_object_or_404(
+        RecognitionDecision.objects.visible_to(user).select_related("issuing_unit"), pk=decision_id
+    )
+
+
+def decision_lines(decision: RecognitionDecision) -> list[Evaluation]:
+    return list(
+        decision.evaluations.select_related("subject__commune").order_by(
+            "subject__commune__path", "subject__address", "subject__name"
+        )
+    )
+
+
+def evidence_for(*, user, evidence_id: int) -> Evidence:
+    return get_object_or_404(
+        Evidence.objects.filter(evaluation__in=Evaluation.objects.visible_to(user)).select_related("evaluation"),
+        pk=evidence_id,
+    )
+
+
+@dataclasses.dataclass
+class ShareRow:
+    unit: Unit
+    figures: list[Figure | None]
+
+
+@dataclasses.dataclass
+class SharesPage:
+    unit: Unit
+    year: int
+    indicators: list[Indicator]
+    own: ShareRow
+    children: list[ShareRow]
+    crumbs: list[Unit]
+
+
+def shares_page(*, user, unit_id: int, year: int) -> SharesPage:
+    """Recognised shares of the unit and of each child unit: the roll-up of the fed ratio indicators."""
+    unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
+    period = period_get_or_create(code=str(year))
+    order = {code: n for n, code in enumerate(KIND_INDICATOR.values())}
+    indicators = sorted(Indicator.objects.filter(code__in=order), key=lambda i: order[i.code])
+    children = list(Unit.objects.filter(parent=unit).valid_on(period.reference_day).order_by("name"))
+    own = rollup(anchors=[unit], period=period, indicators=indicators)
+    below = rollup(anchors=children, period=period, indicators=indicators) if children else {}
+    visible_paths = set(
+        Unit.objects.visible_to(user).ancestors_of(unit, include_self=True).values_list("path", flat=True)
+    )
+    crumbs = [a for a in Unit.objects.ancestors_of(unit, include_self=True) if a.path in visible_paths]
+    return SharesPage(
+        unit=unit,
+        year=year,
+        indicators=indicators,
+        own=ShareRow(unit, [own.get((unit.pk, i.pk)) for i in indicators]),
+        children=[ShareRow(c, [below.get((c.pk, i.pk)) for i in indicators]) for c in children],
+        crumbs=crumbs,
+    )
