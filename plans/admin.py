@@ -14,6 +14,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
 
 from units.models import Level, kinds_of_level
 
@@ -29,6 +31,7 @@ from .models import (
     Target,
     Task,
 )
+from .resources import TargetResource
 from .services import deadlines_generate
 
 PER_YEAR = {Frequency.YEARLY: 1, Frequency.HALF_YEARLY: 2, Frequency.QUARTERLY: 4}
@@ -397,3 +400,16 @@ class DeadlineAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Target)
+class TargetAdmin(ImportExportModelAdmin):
+    """Targets across plans, for import and export (each row through ``target_set``); edit them in the plan."""
+
+    resource_classes = [TargetResource]
+    import_formats = export_formats = [CSV, XLSX]
+    list_display = ["plan", "indicator", "unit", "year", "kind", "value", "value_max"]
+    list_select_related = ["plan", "indicator", "unit"]
+    list_filter = ["year", "kind"]
+    search_fields = ["indicator__code", "unit__code", "plan__number"]
+    raw_id_fields = ["plan", "indicator", "unit"]

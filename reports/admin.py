@@ -17,9 +17,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import EntryPath, ReminderLog, Submission, SubmissionComment, Value
+from .resources import ValueResource
 from .submissions import (
     lock_reasons,
     submission_approve,
@@ -64,8 +67,10 @@ class ValueAdminForm(forms.ModelForm):
 
 
 @admin.register(Value)
-class ValueAdmin(SimpleHistoryAdmin):
+class ValueAdmin(ImportExportMixin, SimpleHistoryAdmin):
     form = ValueAdminForm
+    resource_classes = [ValueResource]  # import through values_record, as the upload page and the API
+    import_formats = export_formats = [CSV, XLSX]
     list_display = [
         "unit",
         "indicator",
