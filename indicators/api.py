@@ -4,10 +4,10 @@ from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from indicators.models import Indicator, Measure, PeriodAggregation
-from units.api import MAX_PAGE_SIZE, PAGE_SIZE
+from units.api import MAX_PAGE_SIZE, PAGE_SIZE, Pages
 
 MeasureName = Literal[tuple(Measure.values)]  # type: ignore[valid-type]
 EntryLevelName = Literal["province", "district", "commune"]
@@ -31,7 +31,7 @@ router = Router(tags=["indicators"])
 
 
 @router.get("/", response=list[IndicatorOut], summary="Danh mục chỉ tiêu")
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def indicator_list(request: HttpRequest):
     """The indicators; ``unit`` is the unit of measure (``%`` for a ratio, given as a percentage)."""
     return Indicator.objects.order_by("category", "order", "code")

@@ -7,10 +7,10 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from plans.models import Deadline, Plan, Target, TargetKind, Task
-from units.api import MAX_PAGE_SIZE, PAGE_SIZE
+from units.api import MAX_PAGE_SIZE, PAGE_SIZE, Pages
 
 TargetKindName = Literal[tuple(TargetKind.values)]  # type: ignore[valid-type]
 
@@ -116,7 +116,7 @@ router = Router(tags=["plans"])
 
 
 @router.get("/", response=list[PlanOut], summary="Kế hoạch")
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def plan_list(request: HttpRequest):
     """The plans of the caller's subtree and those above it that the caller's unit implements."""
     return Plan.objects.visible_to(request.auth).select_related("unit").order_by("unit__path", "-issued_on", "pk")

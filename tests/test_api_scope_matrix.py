@@ -127,3 +127,12 @@ class ApiScopeMatrixTests(RouteTestCase):
         for header in (f"Token {token}", f"Basic {token}", token, f"Bearer  {token}x", "Bearer "):
             response = Client().get("/api/v1/me/", HTTP_AUTHORIZATION=header)
             self.assertEqual(response.status_code, 401, header)
+
+    def test_it_refuses_a_page_number_past_any_data_instead_of_failing(self):
+        # Found by schemathesis: page=10**37 overflowed the database's OFFSET (a 500).
+        for url in ("/api/v1/units/", "/api/v1/indicators/", "/api/v1/plans/"):
+            response = Client().get(url, {"page": 10**37}, HTTP_AUTHORIZATION=f"Bearer {self.tokens['admin']}")
+            self.assertEqual(response.status_code, 422, url)
+            self.assertIn("phải nhỏ hơn hoặc bằng 1000000", response.json()["detail"])
+            response = Client().get(url, {"page": 999_999}, HTTP_AUTHORIZATION=f"Bearer {self.tokens['admin']}")
+            self.assertEqual(response.json()["items"], [])

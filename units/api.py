@@ -5,7 +5,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from units.models import Level, Structure, Unit, UnitKind
@@ -16,6 +16,14 @@ StructureName = Literal[tuple(Structure.values)]  # type: ignore[valid-type]
 
 PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
+MAX_PAGE = 1_000_000
+
+
+class Pages(PageNumberPagination):
+    """ninja's page numbers, bounded: a page far past any data overflowed the database's OFFSET (a 500)."""
+
+    class Input(PageNumberPagination.Input):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
 
 
 class UnitOut(Schema):
@@ -59,7 +67,7 @@ router = Router(tags=["units"])
 
 
 @router.get("/", response=list[UnitOut], summary="Đơn vị hành chính")
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def unit_list(
     request: HttpRequest,
     parent: str | None = None,

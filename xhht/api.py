@@ -51,6 +51,7 @@ api.add_router("/plans/", plans_router)
 api.add_router("/values/", values_router)
 
 
+BAD_BODY = "Không đọc được nội dung yêu cầu: phải là JSON hợp lệ, mã UTF-8."
 UNAUTHENTICATED = "Chưa xác thực: hãy đăng nhập hoặc gửi mã truy cập API (Authorization: Bearer <mã>)."
 
 
@@ -68,6 +69,9 @@ def forbidden(request: HttpRequest, exc: AuthorizationError) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400:
+        # ninja's "Cannot parse request body"; a 400 is documented as rows refused, so this is invalid input.
+        return api.create_response(request, {"detail": BAD_BODY}, status=422)
     messages = {403: "Bạn không có quyền thực hiện thao tác này (hoặc thiếu mã CSRF).", 404: "Không tìm thấy."}
     return api.create_response(request, {"detail": messages.get(exc.status_code, str(exc))}, status=exc.status_code)
 
