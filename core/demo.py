@@ -11,6 +11,7 @@ from django.db import transaction
 
 from accounts.models import Role, User
 from indicators.catalogue import indicators_load
+from learning.demo import learning_demo_load
 from plans.seeds import seed_plans_load
 from reports.demo import demo_values_load
 from units.models import Agency, AgencyKind, Structure, Unit
@@ -86,4 +87,5 @@ def demo_load(*, password: str, stdout=None) -> list[DemoAccount]:
     say(f"Kế hoạch mẫu: {seed_plans_load()}")
     accounts = demo_accounts_load(password=password)
     say(f"Kết quả mẫu (ngẫu nhiên, đánh dấu là dữ liệu mẫu): {demo_values_load()} giá trị mới")
+    say(f"Mô hình học tập (dữ liệu mẫu): {learning_demo_load()}")
     return accounts

@@ -215,3 +215,41 @@ def shares_page(*, user, unit_id: int, year: int) -> SharesPage:
         children=[ShareRow(c, [below.get((c.pk, i.pk)) for i in indicators]) for c in children],
         crumbs=crumbs,
     )
+
+
+@dataclasses.dataclass
+class DecisionDocument:
+    """What the printed decision needs beyond the decision itself (NĐ 30/2020/NĐ-CP layout)."""
+
+    decision: RecognitionDecision
+    lines: list[Evaluation]
+    legal_bases: list[str]
+
+    @property
+    def kind_label(self) -> str:
+        return ModelKind(self.decision.kind).label
+
+    @property
+    def date_text(self) -> str:
+        from django.utils.translation import gettext as _
+
+        day = self.decision.issued_on
+        # NĐ 30: days below 10 and months below 3 take a leading zero.
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+        return _("%(place)s, ngày %(day)s tháng %(month)s năm %(year)s") % {
+            "place": self.decision.place,
+            "day": f"{day.day:02d}",
+            "month": month,
+            "year": day.year,
+        }
+
+
+def decision_document(decision: RecognitionDecision) -> DecisionDocument:
+    lines = decision_lines(decision)
+    bases = sorted(
+        {
+            e.criteria_set.legal_basis
+            for e in Evaluation.objects.filter(decision=decision).select_related("criteria_set")
+        }
+    )
+    return DecisionDocument(decision, lines, bases)

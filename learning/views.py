@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from exports.pdf import render_pdf
 from reports.importing import ImportFileError
 from units.models import Level, Unit
 
@@ -29,6 +30,7 @@ from .models import Evaluation, Status
 from .selectors import (
     board,
     commune_for,
+    decision_document,
     decision_for,
     decision_lines,
     evaluation_page,
@@ -199,11 +201,7 @@ def decision_view(request: HttpRequest, decision_id: int) -> HttpResponse:
 @login_required
 def decision_pdf(request: HttpRequest, decision_id: int) -> HttpResponse:
     decision = decision_for(user=request.user, decision_id=decision_id)
-    try:
-        from exports.pdf import render_pdf
-    except ImportError:
-        raise Http404(_("Chưa cài đặt chức năng xuất PDF.")) from None
-    pdf = render_pdf("learning/decision_pdf.html", {"d": decision, "lines": decision_lines(decision)}, request=request)
+    pdf = render_pdf("learning/decision_pdf.html", {"doc": decision_document(decision)}, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="quyet-dinh-cong-nhan-{decision.pk}.pdf"'
     return response

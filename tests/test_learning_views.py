@@ -1,6 +1,8 @@
 """The learning pages as each persona uses them: the commune's board, the form with evidence, bulk
 actions, the decision, and the recognised shares by child unit for upper levels."""
 
+import datetime
+import io
 import shutil
 import tempfile
 
@@ -143,3 +145,59 @@ class LearningPagesTests(PersonasTestCase):
         self.assertEqual(len(before), len(after))
         self.login(self.other_province_reviewer)
         self.assertEqual(self.client.get(url).status_code, 404)
+
+
+class DecisionPdfTests(PersonasTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        indicators_load()
+        points_set()
+        register(cls.tanlinh, 3)
+        from learning.services import (
+            evaluation_check,
+            evaluation_self_assess,
+            evaluations_open,
+            recognition_decision_issue,
+        )
+
+        from .test_learning_feed import PASS, scores_for
+        from .test_learning_workflow import DECISION
+
+        evaluations_open(commune=cls.tanlinh, kind=ModelKind.FAMILY, year=2024, user=cls.reporter)
+        evaluations = list(Evaluation.objects.select_related("criteria_set"))
+        scores_for(evaluations, [PASS])
+        ids = [e.pk for e in evaluations]
+        evaluation_self_assess(evaluations=ids, user=cls.reporter)
+        evaluation_check(evaluations=ids, user=cls.district_officer)
+        cls.decision = recognition_decision_issue(
+            evaluations=ids,
+            user=cls.reporter,
+            issued_on=datetime.date(2024, 2, 5),
+            place="Tản Lĩnh",
+            superior_body="UBND huyện Ba Vì",
+            **DECISION,
+        )
+
+    def test_it_prints_the_decision_in_the_official_layout(self):
+        from pypdf import PdfReader
+
+        self.client.login(username=self.reporter.username, password=PASSWORD)
+        response = self.client.get(reverse("learning:decision_pdf", args=[self.decision.pk]))
+        self.assertEqual(response["Content-Type"], "application/pdf")
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+        text = " ".join(text.split())
+        for expected in [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Số: 15/QĐ-UBND",
+            "Tản Lĩnh, ngày 05 tháng 02 năm 2024",
+            "QUYẾT ĐỊNH",
+            "Gia đình học tập",
+            "Công nhận 3 đối tượng",
+            "Hộ 0",
+            "Nguyễn Văn An",
+            "TM. ỦY BAN NHÂN DÂN XÃ TẢN LĨNH",
+        ]:
+            self.assertIn(expected, text)
+        self.client.login(username=self.other_district_officer.username, password=PASSWORD)
+        self.assertEqual(self.client.get(reverse("learning:decision_pdf", args=[self.decision.pk])).status_code, 404)
