@@ -91,8 +91,10 @@ def place_name(unit: Unit) -> str:
 
 
 def _committee(unit: Unit, *, short: bool = False) -> str:
-    prefix = "UBND" if short else "ỦY BAN NHÂN DÂN"
-    return f"{prefix} {unit.name}".upper()
+    """The people's committee of a unit; in full on two lines, as NĐ 30 shows the issuing body."""
+    if short:
+        return f"UBND {unit.name}".upper()
+    return f"ỦY BAN NHÂN DÂN\n{unit.name}".upper()
 
 
 def report_document(*, user: User, unit_id: int, period_code: str, plan_id: str | None = None) -> ReportDocument:
@@ -126,7 +128,13 @@ def report_document(*, user: User, unit_id: int, period_code: str, plan_id: str 
     recipients = []
     if superior:
         recipients.append(_("UBND %(unit)s (để báo cáo);") % {"unit": parent.name})
-    recipients += [_("Phòng/Sở Giáo dục và Đào tạo;"), _("Lưu: VT.")]
+    elif unit.level == Level.PROVINCE:
+        recipients.append(_("Bộ Giáo dục và Đào tạo (để báo cáo);"))
+    if unit.level == Level.PROVINCE:
+        recipients.append(_("Sở Giáo dục và Đào tạo;"))
+    elif unit.level == Level.DISTRICT:
+        recipients.append(_("Phòng Giáo dục và Đào tạo;"))
+    recipients.append(_("Lưu: VT."))
     return ReportDocument(
         unit=unit,
         period=period,

@@ -134,9 +134,10 @@ class ReportPdfTests(PersonasTestCase):
         # The table's header repeats on the pages it runs over; the page number (drawn in the top margin,
         # last in the page's content) from page 2 on, none on page 1.
         pages = [page.extract_text() for page in reader.pages]
+        self.assertTrue(pages[1].lstrip().startswith("TT "), pages[1][:40])
         for number, text in enumerate(pages[1:], start=2):
-            self.assertTrue(text.lstrip().startswith("TT "), text[:40])
             self.assertEqual(text.split()[-1], str(number))
+        self.assertFalse(pages[-1].lstrip().startswith("Nơi nhận"), "the signature block is not alone on a page")
         self.assertNotEqual(pages[0].split()[-1], "1")
 
     def test_it_refuses_a_unit_outside_the_scope(self):
