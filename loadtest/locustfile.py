@@ -1,0 +1,157 @@
+"""The portal's mixed workload, for locust: commune reporters saving the entry form, district officers and two
+province reviewers opening roll-ups and dashboards, and a trivial page to compare with.
+
+People and ids come from ``loadtest/personas.json`` (written by ``loadtest/build_data.py``). Every simulated
+user logs in once (``on_start``); run with ``--reset-stats`` so that the figures are the steady state and not
+the password hashing of 50 logins at once. See ``loadtest/README.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import statistics
+from pathlib import Path
+
+from locust import HttpUser, between, events, task
+
+PEOPLE = json.loads((Path(__file__).parent / "personas.json").read_text())
+PERIOD = PEOPLE["period"]
+COUNTS = [int(pk) for pk, measure in PEOPLE["indicators"].items() if measure == "count"]
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+VERSION = re.compile(r'name="(i\d+_version)" value="(\d*)"')
+HANOI = PEOPLE["province_reviewers"][0]["unit_id"]
+
+
+# --- the steady state: every request but the logins, once all users are spawned, kept exactly --------------
+SAMPLES: list[tuple[str, float, bool]] = []
+STEADY = {"on": False}
+
+
+@events.spawning_complete.add_listener
+def _steady(user_count: int, **kwargs) -> None:
+    STEADY["on"] = True
+
+
+@events.request.add_listener
+def _record(request_type: str, name: str, response_time: float, exception=None, **kwargs) -> None:
+    if STEADY["on"] and not name.startswith("login"):
+        SAMPLES.append((name, response_time, exception is not None))
+
+
+def _figures(samples: list[tuple[str, float, bool]]) -> dict:
+    times = sorted(t for _, t, _ in samples)
+    if not times:
+        return {"requests": 0}
+    cut = statistics.quantiles(times, n=100, method="inclusive") if len(times) > 1 else times * 99
+    return {
+        "requests": len(times),
+        "p50": round(cut[49], 1),
+        "p95": round(cut[94], 1),
+        "p99": round(cut[98], 1),
+        "errors": sum(1 for *_, failed in samples if failed),
+    }
+
+
+@events.test_stop.add_listener
+def _write(**kwargs) -> None:
+    pages = [s for s in SAMPLES if not s[0].startswith("trivial")]
+    result = {"all pages (trivial view excluded)": _figures(pages)}
+    for name in sorted({n for n, _, _ in SAMPLES}):
+        result[name] = _figures([s for s in SAMPLES if s[0] == name])
+    Path(os.environ.get("LOAD_RESULT", "/tmp/xhht-load/steady.json")).write_text(json.dumps(result, indent=1))
+
+
+class Person(HttpUser):
+    abstract = True
+    wait_time = between(0.5, 2)
+    pool: list[dict] = []
+
+    def on_start(self) -> None:
+        self.person = random.choice(self.pool)
+        page = self.client.get("/dang-nhap/", name="login (GET)")
+        token = CSRF.search(page.text).group(1)
+        response = self.client.post(
+            "/dang-nhap/",
+            {"username": self.person["username"], "password": PEOPLE["password"], "csrfmiddlewaretoken": token},
+            name="login (POST)",
+            allow_redirects=False,
+        )
+        if response.status_code != 302:
+            raise RuntimeError(f"login of {self.person['username']} failed: {response.status_code}")
+
+
+class Reporter(Person):
+    """A commune reporter: opens the entry grid of 2024, changes a few counts, saves (a POST and a redirect)."""
+
+    weight = 5
+    pool = PEOPLE["reporters"]
+
+    @task(3)
+    def open_entry(self) -> None:
+        self.client.get(f"/bao-cao/nhap-lieu/{self.person['unit_id']}/{PERIOD}/", name="entry grid (GET)")
+
+    @task(2)
+    def save_entry(self) -> None:
+        url = f"/bao-cao/nhap-lieu/{self.person['unit_id']}/{PERIOD}/"
+        page = self.client.get(url, name="entry grid (GET)")
+        data = {"csrfmiddlewaretoken": CSRF.search(page.text).group(1)}
+        data.update(dict(VERSION.findall(page.text)))
+        for pk in random.sample(COUNTS, 3):
+            data[f"i{pk}_value"] = str(random.randint(0, 20))
+        with self.client.post(url, data, name="entry grid (POST save)", catch_response=True) as response:
+            # Saved: the grid again after the redirect, with the success message.
+            if response.status_code != 200 or "Đã lưu" not in response.text:
+                response.failure(f"not saved: {response.status_code}")
+
+    @task(1)
+    def open_home(self) -> None:
+        self.client.get("/", name="home")
+
+
+class DistrictOfficer(Person):
+    """A district officer: the district's roll-up and its submissions dashboard."""
+
+    weight = 4
+    pool = PEOPLE["district_officers"]
+
+    @task(3)
+    def rollup(self) -> None:
+        self.client.get(f"/bao-cao/tong-hop/{self.person['unit_id']}/{PERIOD}/", name="roll-up (district)")
+
+    @task(2)
+    def dashboard(self) -> None:
+        self.client.get(f"/bao-cao/theo-doi/{self.person['unit_id']}/{PERIOD}/", name="dashboard (district)")
+
+
+class ProvinceReviewer(Person):
+    """Two people reviewing Hà Nội: the province roll-up (~580 communes × 32 indicators), drill-down, dashboard."""
+
+    fixed_count = 2
+    pool = PEOPLE["province_reviewers"]
+
+    @task(2)
+    def province_rollup(self) -> None:
+        self.client.get(f"/bao-cao/tong-hop/{HANOI}/{PERIOD}/", name="roll-up (Hà Nội, province)")
+
+    @task(2)
+    def drill_down(self) -> None:
+        district = random.choice(PEOPLE["district_officers"])["unit_id"]
+        self.client.get(f"/bao-cao/tong-hop/{district}/{PERIOD}/", name="roll-up (district)")
+
+    @task(1)
+    def dashboard(self) -> None:
+        self.client.get(f"/bao-cao/theo-doi/{HANOI}/{PERIOD}/", name="dashboard (Hà Nội, province)")
+
+
+class Visitor(HttpUser):
+    """The trivial view: the login page, anonymous. Its timings are the server's floor under the same load."""
+
+    weight = 1
+    wait_time = between(0.5, 2)
+
+    @task
+    def login_page(self) -> None:
+        self.client.get("/dang-nhap/", name="trivial: login page (GET)")
