@@ -44,7 +44,13 @@ def _fold(text: str) -> str:
 
 KINDS = {
     **{_fold(k): k for k in ModelKind.values},
-    **{_fold(str(label)): value for value, label in ModelKind.choices},
+    # the labels, folded (written out: a lazy label must not be evaluated at import time)
+    "gia dinh hoc tap": ModelKind.FAMILY,
+    "dong ho hoc tap": ModelKind.CLAN,
+    "cong dong hoc tap": ModelKind.COMMUNITY,
+    "don vi hoc tap": ModelKind.UNIT,
+    "cong dan hoc tap": ModelKind.CITIZEN,
+    "ho gia dinh": ModelKind.FAMILY,
     "gia dinh": ModelKind.FAMILY,
     "dong ho": ModelKind.CLAN,
     "cong dong": ModelKind.COMMUNITY,

@@ -86,7 +86,7 @@ def _selected(request: HttpRequest, commune: Unit, year: int, kind: str) -> list
 def board_view(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
     year = _year(year)
     kind = kind_of(request.GET.get("loai") or request.POST.get("loai"))
-    form = DecisionForm()
+    form, status = DecisionForm(), 200
     if request.method == "POST":
         commune = commune_for(request.user, unit_id)
         action = request.POST.get("action", "")
@@ -116,6 +116,7 @@ def board_view(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
                 raise ValidationError(_("Thao tác không hợp lệ."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+            status = 400
         else:
             return redirect(f"{reverse('learning:board', args=[commune.pk, year])}?loai={kind}")
     page = board(
@@ -126,7 +127,7 @@ def board_view(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
         status=request.GET.get("trang_thai", ""),
         page=request.GET.get("page", 1),
     )
-    return render(request, "learning/board.html", {"b": page, "form": form, "kinds": _kinds()})
+    return render(request, "learning/board.html", {"b": page, "form": form, "kinds": _kinds()}, status=status)
 
 
 def _kinds():

@@ -201,3 +201,23 @@ class DecisionPdfTests(PersonasTestCase):
             self.assertIn(expected, text)
         self.client.login(username=self.other_district_officer.username, password=PASSWORD)
         self.assertEqual(self.client.get(reverse("learning:decision_pdf", args=[self.decision.pk])).status_code, 404)
+
+
+class BoardErrorsTests(PersonasTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        points_set()
+        register(cls.tanlinh, 2)
+
+    def test_it_explains_a_refused_bulk_action_without_a_500(self):
+        self.client.login(username=self.reporter.username, password=PASSWORD)
+        board = reverse("learning:board", args=[self.tanlinh.pk, 2024])
+        self.client.post(board, {"action": "open", "loai": "family"})
+        response = self.client.post(board, {"action": "self_assess", "loai": "family", "tat_ca": "1"})
+        self.assertContains(response, "Chưa chấm đủ các chỉ số", status_code=400)
+        response = self.client.post(board, {"action": "self_assess", "loai": "family"})
+        self.assertContains(response, "Chưa chọn đối tượng nào.", status_code=400)
+        response = self.client.post(board, {"action": "xoa", "loai": "family"})
+        self.assertContains(response, "Thao tác không hợp lệ.", status_code=400)
+        self.assertEqual(self.client.get(reverse("learning:board", args=[self.bavi.pk, 2024])).status_code, 404)
