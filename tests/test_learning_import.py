@@ -67,3 +67,26 @@ class SubjectsImportTests(PersonasTestCase):
             self.load("ds.csv", b"loai,ten\nfamily,A\n", user=self.district_officer)
         with self.assertRaisesMessage(PermissionDenied, "ngoài phạm vi"):
             self.load("ds.csv", b"loai,ten\nfamily,A\n", user=self.other_district_officer)
+
+
+class RegisterCommandTests(PersonasTestCase):
+    def test_it_imports_from_the_command_line_and_reports_row_errors(self):
+        import tempfile
+        from pathlib import Path
+
+        from django.core.management import CommandError, call_command
+
+        with tempfile.TemporaryDirectory() as folder:
+            good, bad = Path(folder, "ds.csv"), Path(folder, "sai.csv")
+            good.write_text("loai,ten,ma\nGia đình,Hộ A,1\nDòng họ,Dòng họ Lê,2\n", encoding="utf-8")
+            bad.write_text("loai,ten\nGia đình,\n", encoding="utf-8")
+            out = io.StringIO()
+            call_command("import_learning_register", str(good), commune="09910", user="reporter", stdout=out)
+            self.assertIn("thêm 2", out.getvalue())
+            with self.assertRaisesMessage(CommandError, "1 lỗi"):
+                call_command(
+                    "import_learning_register", str(bad), commune="09910", user="reporter", stderr=io.StringIO()
+                )
+            with self.assertRaisesMessage(CommandError, "Không có xã mã '00499'"):
+                call_command("import_learning_register", str(good), commune="00499", user="reporter")
+        self.assertEqual(Subject.objects.count(), 2)
