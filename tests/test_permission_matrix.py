@@ -51,6 +51,17 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
+    # ---- exports (/xuat/): Tản Lĩnh's 2024 report as PDF
+    "exports:report_pdf": (302, 200, 200, 404, 200, 404, 200),
+    # ---- learning (/hoc-tap/): Tản Lĩnh's 2024 board, a family's evaluation and evidence, the commune's decision
+    "learning:index": (302, 302, 302, 302, 302, 302, 302),  # to the board of the person's unit
+    "learning:board": (302, 200, 200, 404, 200, 404, 200),
+    "learning:register_import": (302, 200, 200, 404, 200, 404, 200),
+    "learning:evaluation": (302, 200, 200, 404, 200, 404, 200),
+    "learning:evidence": (302, 200, 200, 404, 200, 404, 200),
+    "learning:decision": (302, 200, 200, 404, 200, 404, 200),
+    "learning:decision_pdf": (302, 200, 200, 404, 200, 404, 200),
+    "learning:shares": (302, 200, 200, 404, 200, 404, 200),
 }
 
 
@@ -105,3 +116,99 @@ class PermissionMatrixTests(RouteTestCase):
         response = Client().post(reverse("admin:login"), {"username": "reporter", "password": PASSWORD})
         self.assertEqual(response.status_code, 200)  # the form again, with an error; no session
         self.assertNotIn("_auth_user_id", Client().session)
+
+
+#: The same URLs sent a POST that would change something (a value, a target, a comment on the report), as each
+#: persona. Out of scope: 404 and nothing written; in scope but not allowed: 403 and nothing written.
+EXPECTED_POST: dict[str, tuple[int, ...]] = {
+    "home": (302, 200, 200, 200, 200, 200, 200),  # a page, not a form: the POST is read as a GET
+    "login": (200, 302, 302, 302, 302, 302, 302),  # the wrong password: the form again
+    "logout": (302, 302, 302, 302, 302, 302, 302),
+    "password_change": (302, 200, 200, 200, 200, 200, 200),  # the wrong old password: the form again
+    "password_change_done": (302, 405, 405, 405, 405, 405, 405),
+    "units:list": (302, 200, 200, 200, 200, 200, 200),
+    "units:detail": (302, 200, 200, 404, 200, 404, 200),
+    "plans:list": (302, 200, 200, 200, 200, 200, 200),
+    "plans:detail": (302, 200, 200, 404, 200, 404, 200),
+    "plans:target_create": (302, 403, 302, 404, 302, 404, 302),
+    "plans:target_update": (302, 403, 302, 404, 302, 404, 302),
+    "reports:entry_index": (302, 200, 200, 200, 200, 200, 200),
+    "reports:entry": (302, 302, 302, 404, 302, 404, 302),
+    "reports:import": (302, 200, 200, 200, 200, 200, 200),  # no file: the form with its error
+    "reports:rollup_index": (302, 302, 302, 302, 302, 302, 302),
+    "reports:rollup": (302, 200, 200, 404, 200, 404, 200),
+    "reports:submission": (302, 302, 302, 404, 302, 404, 302),  # a comment on the report
+    "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
+    "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
+    "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
+    "exports:report_pdf": (302, 200, 200, 404, 200, 404, 200),
+    "learning:index": (302, 302, 302, 302, 302, 302, 302),
+    "learning:board": (302, 400, 400, 404, 400, 404, 400),  # no known action: refused, in scope
+    "learning:register_import": (302, 400, 400, 404, 400, 404, 400),  # no file
+    # the commune (and the administrator) self-assess; the district and province only check, never edit the scores
+    "learning:evaluation": (302, 302, 403, 404, 403, 404, 302),
+    "learning:evidence": (302, 200, 200, 404, 200, 404, 200),
+    "learning:decision": (302, 200, 200, 404, 200, 404, 200),
+    "learning:decision_pdf": (302, 200, 200, 404, 200, 404, 200),
+    "learning:shares": (302, 200, 200, 404, 200, 404, 200),
+}
+
+
+def _fingerprint() -> tuple:
+    """Everything a POST of this matrix could change."""
+    from plans.models import Target
+    from reports.models import Submission, SubmissionComment, Value
+
+    return (
+        list(Value.objects.order_by("pk").values_list("pk", "value", "version")),
+        list(Target.objects.order_by("pk").values_list("pk", "year", "value")),
+        list(Submission.objects.order_by("pk").values_list("pk", "status", "version")),
+        SubmissionComment.objects.count(),
+    )
+
+
+class PostMatrixTests(RouteTestCase):
+    client_for = PermissionMatrixTests.client_for
+    def payload(self, name: str, n: int) -> dict:
+        """A POST that changes something, different for each persona ``n`` so that every one is a change."""
+        if name == "login":
+            return {"username": "reporter", "password": "sai-mat-khau"}
+        if name == "password_change":
+            return {"old_password": "sai", "new_password1": "Moi-mat-khau-2025", "new_password2": "Moi-mat-khau-2025"}
+        if name == "reports:entry":
+            return {f"i{self.indicator.pk}_value": str(10 + n), f"i{self.indicator.pk}_version": str(self.value_version())}
+        if name in ("plans:target_create", "plans:target_update"):
+            # A new year for each created target (2025 is the fixture's); the update keeps its own year.
+            year = [2021, 2022, 2023, 2024, 2026, 2027, 2028][n] if name.endswith("create") else self.target.year
+            return {"indicator": self.indicator.pk, "unit": self.bavi.pk, "year": year, "kind": "at_least",
+                    "value": str(20 + n), "value_max": "", "note": ""}  # fmt: skip
+        if name == "reports:submission":
+            return {"action": "comment", "body": f"Ý kiến {n}"}
+        return {"value": "1"}
+
+    def value_version(self) -> int:
+        from reports.models import Value
+
+        return Value.objects.get(pk=self.value.pk).version
+
+    def test_it_answers_every_post_for_every_persona_and_writes_only_in_scope(self):
+        names = [r.name for r in routes() if not r.skipped]
+        self.assertEqual([n for n in names if n not in EXPECTED_POST], [], "URLs without a row in EXPECTED_POST")
+        mismatches, actual = [], {}
+        for route in routes():
+            if route.skipped or route.name not in EXPECTED_POST:
+                continue
+            url = reverse(route.name, kwargs=self.kwargs_for(route.name, route.params))
+            row = []
+            for n, role in enumerate(ROLES):
+                client = self.client_for(role)
+                before = _fingerprint()
+                status = client.post(url, self.payload(route.name, n)).status_code
+                row.append(status)
+                if status in (403, 404) or role == "anonymous":
+                    self.assertEqual(_fingerprint(), before, f"POST {url} as {role} ({status}) wrote something")
+                if status != EXPECTED_POST[route.name][n]:
+                    mismatches.append(f"POST {route.name} {url} as {role}: expected {EXPECTED_POST[route.name][n]}, got {status}")
+            actual[route.name] = tuple(row)
+        table = "\n".join(f"    {name!r}: {row}," for name, row in actual.items())
+        self.assertEqual(mismatches, [], "POST matrix differs:\n" + "\n".join(mismatches) + "\nActual:\n" + table)

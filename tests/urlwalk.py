@@ -19,6 +19,7 @@ from plans.services import period_get_or_create
 from reports.models import EntryPath, Value
 
 from .base import PersonasTestCase
+from .test_learning_scoring import points_set
 
 #: Namespaces / names that the generated page tests do not cover, and why.
 SKIPPED = {
@@ -90,6 +91,38 @@ class RouteTestCase(PersonasTestCase):
             unit=cls.tanlinh, indicator=cls.indicator, period=cls.period, value=Decimal(3), entry_path=EntryPath.FORM
         )
 
+        # Learning: a family of Tản Lĩnh, its 2024 evaluation with one piece of evidence, the commune's decision.
+        from learning.models import Evaluation, Evidence, ModelKind, RecognitionDecision, Subject
+
+        criteria = points_set()
+        subject = Subject.objects.create(commune=cls.tanlinh, kind=ModelKind.FAMILY, name="Hộ Nguyễn Văn A")
+        cls.evaluation = Evaluation.objects.create(subject=subject, year=2024, criteria_set=criteria)
+        cls.evidence = Evidence.objects.create(
+            evaluation=cls.evaluation, indicator=criteria.indicators_list[0], file="minh-chung/2024/anh.png",
+            original_name="anh.png", size=4, uploaded_by=cls.reporter,
+        )  # fmt: skip
+        cls.decision = RecognitionDecision.objects.create(
+            issuing_unit=cls.tanlinh, issuing_body="UBND xã Tản Lĩnh", number="12/QĐ-UBND",
+            issued_on=datetime.date(2024, 12, 20), place="Tản Lĩnh", year=2024, kind=ModelKind.FAMILY,
+            signer_name="Nguyễn Văn B", signer_title="Chủ tịch", created_by=cls.reporter,
+        )  # fmt: skip
+
+    def setUp(self):
+        import shutil
+        import tempfile
+        from pathlib import Path
+
+        from django.test import override_settings
+
+        media = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, media, ignore_errors=True)
+        override = override_settings(MEDIA_ROOT=media)
+        override.enable()
+        self.addCleanup(override.disable)
+        path = Path(media) / self.evidence.file.name
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"\x89PNG")
+
     def kwargs_for(self, name: str, params: tuple[str, ...]) -> dict:
         """Concrete arguments for a URL's parameters, from the fixtures of Ba Vì's tree."""
         known = {
@@ -101,7 +134,15 @@ class RouteTestCase(PersonasTestCase):
         }
         if name in known:
             return known[name]
-        generic = {"unit_id": self.tanlinh.pk, "period": self.period.code, "pk": self.tanlinh.pk}
+        generic = {
+            "unit_id": self.tanlinh.pk,
+            "period": self.period.code,
+            "pk": self.tanlinh.pk,
+            "year": 2024,
+            "evaluation_id": self.evaluation.pk,
+            "evidence_id": self.evidence.pk,
+            "decision_id": self.decision.pk,
+        }
         missing = [p for p in params if p not in generic]
         self.assertFalse(missing, f"{name}: no fixture for the URL parameters {missing}; add it to kwargs_for()")
         return {p: generic[p] for p in params}
