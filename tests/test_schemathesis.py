@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -27,7 +29,17 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture
-def token(db):
+def in_test_transaction():
+    """As Django's test client does: the WSGI app must not close the test's connection after each request."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(db, in_test_transaction):
     hanoi = make_unit(None, "01", "Thành phố Hà Nội", UnitKind.CITY)
     bavi = make_unit(hanoi, "271", "Huyện Ba Vì", UnitKind.RURAL_DISTRICT)
     tanlinh = make_unit(bavi, "09910", "Xã Tản Lĩnh")
