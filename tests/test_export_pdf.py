@@ -11,10 +11,12 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.test import SimpleTestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
+from exports.pdf import STATIC_BASE, StaticFetcher
 from indicators.models import Indicator, Measure
 from plans.models import Plan, PlanStatus, Target, TargetKind
 from plans.services import period_get_or_create
@@ -177,3 +179,26 @@ class ReportPdfTests(PersonasTestCase):
         extra = Indicator.objects.create(code="TL", name="Tỷ lệ khác", measure=Measure.RATIO)
         Target.objects.create(plan=self.plan, unit=self.hanoi, indicator=extra, year=2025, value=50)
         self.assertEqual(self.queries(), small)
+
+
+class StaticFetcherTests(SimpleTestCase):
+    """The PDF reads its stylesheet and fonts from the static files on disk and nothing from the network."""
+
+    def test_it_serves_the_stylesheet_and_the_fonts_from_disk(self):
+        fetcher = StaticFetcher()
+        css = fetcher.fetch(STATIC_BASE + "css/official.css")
+        self.assertIn(b"Tinos", css.read())
+        font = fetcher.fetch(STATIC_BASE + "vendor/fonts/tinos/Tinos-Bold.ttf")
+        self.assertEqual(font.headers.get_content_type(), "font/ttf")
+
+    def test_it_refuses_the_network_and_paths_outside_the_static_files(self):
+        fetcher = StaticFetcher()
+        for url in [
+            "http://example.com/style.css",
+            "https://fonts.googleapis.com/css?family=Tinos",
+            "file:///etc/passwd",
+            STATIC_BASE + "../../etc/passwd",
+            STATIC_BASE + "css/khong-co.css",
+        ]:
+            with self.assertRaises(ValueError, msg=url):
+                fetcher.fetch(url)
