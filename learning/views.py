@@ -61,7 +61,7 @@ def index(request: HttpRequest) -> HttpResponse:
     user, year = request.user, timezone.localdate().year
     if user.unit_id and user.unit.level == Level.COMMUNE:
         return redirect("learning:board", unit_id=user.unit_id, year=year)
-    unit = user.unit or Unit.get_first_root_node()
+    unit = user.unit or Unit.objects.get_first_root_node()
     return redirect("learning:shares", unit_id=unit.pk, year=year)
 
 
