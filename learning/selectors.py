@@ -66,6 +66,10 @@ class Board:
         return ModelKind(self.kind).label
 
     @property
+    def feeds(self) -> bool:
+        return self.kind in KIND_INDICATOR
+
+    @property
     def status_rows(self) -> list[tuple[str, str, int]]:
         return [(value, label, self.by_status.get(value, 0)) for value, label in Status.choices]
 

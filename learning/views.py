@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +24,7 @@ from reports.importing import ImportFileError
 from units.models import Level, Unit
 
 from .evidence import evidence_add
+from .feeding import learning_indicators_feed
 from .forms import DecisionForm, EvidenceForm, RegisterImportForm
 from .importing import subjects_import
 from .models import Evaluation, Status
@@ -39,6 +40,8 @@ from .selectors import (
     shares_page,
 )
 from .services import (
+    can_check,
+    can_self_assess,
     evaluation_check,
     evaluation_return,
     evaluation_scores_save,
@@ -95,6 +98,13 @@ def board_view(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
             if action == "open":
                 n = evaluations_open(commune=commune, kind=kind, year=year, user=request.user)
                 messages.success(request, _("Đã mở %(n)s phiếu đánh giá.") % {"n": n})
+            elif action == "feed":
+                if not (can_self_assess(request.user, commune) or can_check(request.user, commune)):
+                    raise PermissionDenied(_("Bạn không cập nhật được số liệu chỉ tiêu của xã này."))
+                learning_indicators_feed(communes=[commune], year=year, kinds=[kind], user=request.user)
+                messages.success(
+                    request, _("Đã cập nhật tử số, mẫu số của chỉ tiêu theo sổ theo dõi và kết quả công nhận.")
+                )
             elif action in BULK:
                 ids = _selected(request, commune, year, kind)
                 if not ids:

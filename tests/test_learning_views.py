@@ -221,3 +221,24 @@ class BoardErrorsTests(PersonasTestCase):
         response = self.client.post(board, {"action": "xoa", "loai": "family"})
         self.assertContains(response, "Thao tác không hợp lệ.", status_code=400)
         self.assertEqual(self.client.get(reverse("learning:board", args=[self.bavi.pk, 2024])).status_code, 404)
+
+
+class FeedActionTests(PersonasTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        indicators_load()
+        points_set()
+        register(cls.tanlinh, 6)
+
+    def test_it_writes_the_register_into_the_indicator_on_demand(self):
+        from reports.models import Value
+
+        board = reverse("learning:board", args=[self.tanlinh.pk, 2024])
+        self.client.login(username=self.reporter.username, password=PASSWORD)
+        self.assertContains(self.client.get(board), "Cập nhật số liệu chỉ tiêu từ sổ theo dõi")
+        self.client.post(board, {"action": "feed", "loai": "family"})
+        value = Value.objects.get(unit=self.tanlinh, indicator__code="LEARNING_FAMILY", period__code="2024")
+        self.assertEqual((value.numerator, value.denominator), (0, 6))
+        self.client.login(username=self.other_district_officer.username, password=PASSWORD)
+        self.assertEqual(self.client.post(board, {"action": "feed", "loai": "family"}).status_code, 404)
