@@ -413,3 +413,6 @@ class TargetAdmin(ImportExportModelAdmin):
     list_filter = ["year", "kind"]
     search_fields = ["indicator__code", "unit__code", "plan__number"]
     raw_id_fields = ["plan", "indicator", "unit"]
+
+    def get_queryset(self, request):  # the list and its export: targets of the plans in the user's scope
+        return super().get_queryset(request).filter(plan__in=Plan.objects.visible_to(request.user))
