@@ -23,6 +23,8 @@ COUNTS = [int(pk) for pk, measure in PEOPLE["indicators"].items() if measure == 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 VERSION = re.compile(r'name="(i\d+_version)" value="(\d*)"')
 HANOI = PEOPLE["province_reviewers"][0]["unit_id"]
+#: LOAD_EXPORTS=0 leaves the PDF exports out (each costs seconds of CPU: see docs/benchmarks.md).
+EXPORTS = os.environ.get("LOAD_EXPORTS", "1") != "0"
 
 
 # --- the steady state: every request but the logins, once all users are spawned, kept exactly --------------
@@ -125,6 +127,12 @@ class DistrictOfficer(Person):
     def dashboard(self) -> None:
         self.client.get(f"/bao-cao/theo-doi/{self.person['unit_id']}/{PERIOD}/", name="dashboard (district)")
 
+    @task(1)
+    def export(self) -> None:
+        # The export that exists at /xuat/ today: the official PDF report (the Excel summary has no view yet).
+        if EXPORTS:
+            self.client.get(f"/xuat/bao-cao-pdf/{self.person['unit_id']}/{PERIOD}/", name="export PDF (district)")
+
 
 class ProvinceReviewer(Person):
     """Two people reviewing Hà Nội: the province roll-up (~580 communes × 32 indicators), drill-down, dashboard."""
@@ -144,6 +152,11 @@ class ProvinceReviewer(Person):
     @task(1)
     def dashboard(self) -> None:
         self.client.get(f"/bao-cao/theo-doi/{HANOI}/{PERIOD}/", name="dashboard (Hà Nội, province)")
+
+    @task(1)
+    def export(self) -> None:
+        if EXPORTS:
+            self.client.get(f"/xuat/bao-cao-pdf/{HANOI}/{PERIOD}/", name="export PDF (Hà Nội, province)")
 
 
 class Visitor(HttpUser):
