@@ -129,9 +129,11 @@ def _decimal(raw, column: str, row: int, errors: list[RowError]) -> Decimal | No
 def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], list[RowError]]:
     """Check every row; returns the clean rows and the errors (row, column, reason in Vietnamese)."""
     errors: list[RowError] = []
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in={str(r.indicator_code).strip() for r in rows})}
+    # A NUL character cannot reach PostgreSQL (psycopg2 refuses the query): such text matches nothing, see below.
+    wanted_indicators = {str(r.indicator_code).strip() for r in rows if "\x00" not in str(r.indicator_code)}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=wanted_indicators)}
     periods: dict[str, Period] = {}
-    for code in {str(r.period).strip().upper() for r in rows}:
+    for code in {str(r.period).strip().upper() for r in rows if "\x00" not in str(r.period)}:
         try:
             period_parse(code)
         except ValidationError:
@@ -142,7 +144,11 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
     visible = Unit.objects.visible_to(user)
     units: dict[tuple[str, str], Unit] = {}
     for code, period in periods.items():
-        wanted = {str(r.unit_code).strip() for r in rows if str(r.period).strip().upper() == code}
+        wanted = {
+            str(r.unit_code).strip()
+            for r in rows
+            if str(r.period).strip().upper() == code and "\x00" not in str(r.unit_code)
+        }
         for unit in visible.valid_on(period.reference_day).filter(code__in=wanted):
             units[(code, unit.code)] = unit
 
@@ -151,7 +157,11 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
     clean: list[CleanRow] = []
     seen: dict[tuple[int, int, int], int] = {}
     for r in rows:
-        row_errors: list[RowError] = []
+        row_errors: list[RowError] = [
+            RowError(r.row, column, _("Có ký tự rỗng (NUL) không hợp lệ; hãy lưu lại tệp dưới dạng văn bản."))
+            for column in ("unit_code", "indicator_code", "period", "comment")
+            if "\x00" in str(getattr(r, column) or "")
+        ]
         unit_code, indicator_code = str(r.unit_code or "").strip(), str(r.indicator_code or "").strip()
         period_code = str(r.period or "").strip().upper()
         period = periods.get(period_code)

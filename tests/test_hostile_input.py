@@ -208,6 +208,20 @@ class ApiHostileTests(HostileTestCase):
             self.assertEqual(Value.objects.count(), before, "a refused API call wrote rows")
         self.assertSaneValues({self.tanlinh.pk})
 
+    def test_it_refuses_a_nul_character_in_any_text_without_a_500(self):
+        # Found by schemathesis on PostgreSQL: psycopg2 refuses a query holding a NUL (a 500 before the fix).
+        good = {"unit_code": "09910", "indicator_code": "CLC", "period": "2024", "value": 3, "comment": ""}
+        for column in ("unit_code", "indicator_code", "period", "comment"):
+            with self.subTest(column=column):
+                row = {**good, column: f"{good[column]}\x00"}
+                response = self.post(json.dumps([row]))
+                self.assertEqual(response.status_code, 400, response.content)
+                self.assertIn(column, [e["column"] for e in response.json()["errors"]])
+                self.assertIn("NUL", response.json()["errors"][0]["message"])
+        data = b"unit_code,indicator_code,period,value,comment\n09910,CLC,2024,3,a\x00b\n"
+        self.assertFalse(values_import(io.BytesIO(data), self.reporter, name="a.csv").ok)
+        self.assertEqual(Value.objects.count(), 0)
+
     def test_it_refuses_non_json_and_huge_numbers_without_a_500(self):
         for body in ["{", "not json", "[1e400]", '[{"unit_code": 1e400}]', "\xff\xfe", "[" * 5000 + "]" * 5000,
                      '[{"unit_code":"09910","indicator_code":"CLC","period":"2024","value":1e400}]',
