@@ -78,7 +78,8 @@ def list_values(request: HttpRequest, unit: str, period: str, indicator: str | N
         raise HttpError(422, " ".join(error.messages)) from None
     indicators = Indicator.objects.all()
     if indicator:
-        indicators = indicators.filter(code=indicator)
+        # No code holds a NUL, and PostgreSQL refuses one in a query (a 500).
+        indicators = indicators.filter(code=indicator) if "\x00" not in indicator else indicators.none()
         if not indicators.exists():
             raise HttpError(422, f"Không có chỉ tiêu mã '{indicator}'.")
     rows = unit_figures(unit=target_unit, period=period_obj, indicators=list(indicators))

@@ -65,6 +65,9 @@ def _about(request: HttpRequest) -> dict[Indicator, str]:
 
 def _act(request: HttpRequest, unit_id: int, period: str, action: str) -> None:
     """Run one transition or add a comment; raises what the service raises."""
+    if any("\x00" in value for key in request.POST for value in request.POST.getlist(key)):
+        # Typed text never holds a NUL, and PostgreSQL refuses one (a 500 before this check).
+        raise ValidationError(_("Nội dung có ký tự rỗng (NUL) không hợp lệ."))
     unit, period_obj = unit_for(request.user, unit_id), period_for_code(period)
     submission = submission_get(unit=unit, period=period_obj)
     user, version, post = request.user, _int(request.POST.get("version")), request.POST

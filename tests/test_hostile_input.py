@@ -13,11 +13,13 @@ import json
 import math
 
 from django.test import Client
+from django.urls import reverse
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 from openpyxl import Workbook
 
+from accounts.services import api_token_create
 from indicators.models import Indicator, Measure
 from plans.models import Plan, PlanStatus, Target
 from reports.importing import ImportFileError, values_import
@@ -25,6 +27,8 @@ from reports.models import Value
 from units.models import Level
 
 from .base import PersonasTestCase
+from .test_api_scope_matrix import operations
+from .urlwalk import RouteTestCase, routes
 
 EXAMPLES = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -298,3 +302,52 @@ class FormHostileTests(HostileTestCase):
         for target in Target.objects.all():
             self.assertTrue(math.isfinite(target.value))
             self.assertIn(target.unit_id, {self.bavi.pk, self.tanlinh.pk, self.batrai.pk})
+
+
+class NulInQueryStringTests(RouteTestCase):
+    """A NUL byte in any query parameter of any page or API endpoint: never a 500 (PostgreSQL refuses NUL)."""
+
+    PARAMS = {name: "09910\x00" for name in ("unit", "period", "indicator", "parent", "level", "structure", "loai",
+                                              "q", "page", "year", "nam", "next")}  # fmt: skip
+
+    def test_it_never_fails_on_a_nul_in_the_query_string(self):
+        client = Client(raise_request_exception=False)
+        client.force_login(self.admin)
+        token = api_token_create(user=self.admin)
+        failures = []
+        for route in routes():
+            if route.name.split(":", 1)[0] == "admin" or route.name == "set_language":
+                continue
+            if route.name.startswith("api-v1:"):
+                continue  # below, from the schema
+            url = reverse(route.name, kwargs=self.kwargs_for(route.name, route.params))
+            for name, value in self.PARAMS.items():  # one at a time: a bad one must not hide another
+                if client.get(url, {name: value}).status_code >= 500:
+                    failures.append(f"{url}?{name}=")
+        for operation in operations():
+            method, url = operation.split(" ", 1)
+            if method == "GET":
+                url = url.replace("{id}", str(self.plan.pk))
+                for name, value in self.PARAMS.items():
+                    # The other required parameters valid, so that the NUL one is the one read.
+                    query = {"unit": "09910", "period": "2024", name: value}
+                    if client.get(url, query, HTTP_AUTHORIZATION=f"Bearer {token}").status_code >= 500:
+                        failures.append(f"{url}?{name}=")
+        self.assertEqual(failures, [])
+
+    def test_it_never_fails_on_a_nul_in_a_posted_form(self):
+        client = Client(raise_request_exception=False)
+        client.force_login(self.admin)
+        fields = ["value", "comment", "body", "reason", "action", "username", "note", "year", "unit", "indicator",
+                  "kind", "name", "loai", "q", f"i{self.indicator.pk}_value", f"i{self.indicator.pk}_comment"]  # fmt: skip
+        failures = []
+        for route in routes():
+            if route.name.split(":", 1)[0] in ("admin", "api-v1") or route.name in ("set_language", "logout"):
+                continue
+            url = reverse(route.name, kwargs=self.kwargs_for(route.name, route.params))
+            for action in ("", "comment", "return", "open", "evidence"):
+                data = {name: "x\x00y" for name in fields}
+                data["action"] = action
+                if client.post(url, data).status_code >= 500:
+                    failures.append(f"{url} action={action}")
+        self.assertEqual(failures, [])

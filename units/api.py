@@ -50,6 +50,8 @@ class UnitOut(Schema):
 
 def unit_by_code(code: str, *, today: datetime.date | None = None) -> Unit | None:
     """The unit a code names: the one valid today, else the most recent (codes repeat across structures)."""
+    if "\x00" in code:
+        return None  # no code holds a NUL, and PostgreSQL refuses one in a query (a 500)
     today = today or timezone.localdate()
     candidates = list(Unit.objects.filter(code=code.strip()))
     if not candidates:
