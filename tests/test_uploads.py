@@ -200,3 +200,28 @@ class WrongTypeTests(UploadTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(Value.objects.count(), 0)
         self.assertContains(response, "Tập tin được gửi là rỗng.")
+
+
+class LearningRegisterUploadTests(UploadTestCase):
+    """The learning register import (/hoc-tap/) shares the values import's limits: the same bombs are refused."""
+
+    def upload(self, name: str, data: bytes):
+        url = reverse("learning:register_import", args=[self.tanlinh.pk])
+        return self.client.post(url, {"file": SimpleUploadedFile(name, data)})
+
+    def assertRefusedRegister(self, response, message: str):
+        from learning.models import Subject
+
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, message, status_code=400)
+        self.assertFalse(Subject.objects.exists())
+
+    def test_it_refuses_a_zip_bomb(self):
+        self.assertRefusedRegister(self.upload("so.xlsx", zip_bomb_xlsx()), "Tệp Excel khi giải nén")
+
+    def test_it_refuses_a_lying_zip_bomb(self):
+        self.assertRefusedRegister(self.upload("so.xlsx", lying_zip_bomb_xlsx()), "Không đọc được tệp Excel")
+
+    @override_settings(XHHT_MAX_UPLOAD_BYTES=1024)
+    def test_it_refuses_an_oversized_csv(self):
+        self.assertRefusedRegister(self.upload("so.csv", b"name,head\n" + b"Ho Nguyen,Nguyen Van A\n" * 100), "vượt giới hạn")
