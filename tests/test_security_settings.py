@@ -207,3 +207,23 @@ class NotFoundPageTests(PersonasTestCase):
         self.assertTemplateUsed(response, "errors/404.html")
         self.assertNotIn("Page not found", response.content.decode())
         self.assertNotIn("urlpatterns", response.content.decode())
+
+
+class OpenRedirectTests(PersonasTestCase):
+    EVIL = ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:alert(1)"]
+
+    def test_it_never_sends_a_person_to_another_site_after_login(self):
+        for target in self.EVIL:
+            with self.subTest(next=target):
+                response = Client().post(
+                    reverse("login") + "?next=" + target, {"username": "reporter", "password": PASSWORD}
+                )
+                self.assertEqual(response.status_code, 302)
+                self.assertEqual(response["Location"], reverse("home"))
+
+    def test_it_never_sends_a_person_to_another_site_after_changing_the_language(self):
+        for target in self.EVIL:
+            with self.subTest(next=target):
+                response = Client().post(reverse("set_language"), {"language": "en", "next": target})
+                self.assertEqual(response.status_code, 302)
+                self.assertFalse(response["Location"].startswith(("http", "//", "/\\", "javascript")), target)
