@@ -225,3 +225,34 @@ class LearningRegisterUploadTests(UploadTestCase):
     @override_settings(XHHT_MAX_UPLOAD_BYTES=1024)
     def test_it_refuses_an_oversized_csv(self):
         self.assertRefusedRegister(self.upload("so.csv", b"name,head\n" + b"Ho Nguyen,Nguyen Van A\n" * 100), "vượt giới hạn")
+
+
+class UploadCeilingTests(UploadTestCase):
+    """A file part past the ceiling is not spooled to disk; the form still refuses it by its real size."""
+
+    def test_it_drops_the_bytes_past_the_ceiling_and_keeps_the_real_size(self):
+        from xhht.uploads import CeilingUploadHandler
+
+        handler = CeilingUploadHandler()
+        with override_settings(XHHT_UPLOAD_CEILING_BYTES=3 * MIB):
+            handler.new_file("file", "rat-lon.csv", "text/csv", GIB)
+            chunk, start = b"9" * MIB, 0
+            for _ in range(8):  # 8 MiB sent, 3 MiB allowed
+                handler.receive_data_chunk(chunk, start)
+                start += len(chunk)
+                self.assertLessEqual(handler.file.tell(), 3 * MIB)
+            uploaded = handler.file_complete(start)
+        self.assertEqual(uploaded.size, 8 * MIB)
+        self.assertEqual(uploaded.read(), b"")  # never a silently cut file
+        uploaded.close()
+
+    @override_settings(XHHT_MAX_UPLOAD_BYTES=1024, XHHT_UPLOAD_CEILING_BYTES=4096, FILE_UPLOAD_MAX_MEMORY_SIZE=1024)
+    def test_it_refuses_a_file_past_the_ceiling_with_the_usual_message(self):
+        data = b"unit_code,indicator_code,period,value\n" + b"09910,CLC,2023,1\n" * 5000  # ~85 kB
+        self.assertRefused(self.upload("lon.csv", data), "vượt giới hạn 1,0")
+
+    @override_settings(XHHT_MAX_UPLOAD_BYTES=100_000, XHHT_UPLOAD_CEILING_BYTES=200_000, FILE_UPLOAD_MAX_MEMORY_SIZE=1024)
+    def test_it_still_takes_a_spooled_file_under_the_ceiling(self):
+        data = b"unit_code,indicator_code,period,value\n" + b"09910,CLC,2023,1\n" * 100
+        response = self.upload("vua.csv", data)  # ~1.8 kB: spooled to disk, read whole
+        self.assertContains(response, "100 dòng số liệu")
