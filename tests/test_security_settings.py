@@ -84,7 +84,8 @@ class ProductionSettingsTests(TestCase):
             "'DEBUG', 'SECURE_SSL_REDIRECT', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_HTTPONLY',"
             "'SECURE_HSTS_SECONDS', 'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_CONTENT_TYPE_NOSNIFF', 'X_FRAME_OPTIONS',"
             "'AXES_ENABLED', 'AXES_FAILURE_LIMIT', 'MIDDLEWARE', 'CONTENT_SECURITY_POLICY', 'ALLOWED_HOSTS',"
-            "'DATA_UPLOAD_MAX_MEMORY_SIZE', 'FILE_UPLOAD_MAX_MEMORY_SIZE', 'XHHT_MAX_UPLOAD_BYTES')}"
+            "'DATA_UPLOAD_MAX_MEMORY_SIZE', 'FILE_UPLOAD_MAX_MEMORY_SIZE', 'XHHT_MAX_UPLOAD_BYTES',"
+            "'FILE_UPLOAD_HANDLERS', 'XHHT_UPLOAD_CEILING_BYTES')}"
             " | {'plain_status': plain.status_code, 'plain_location': plain.get('Location', ''),"
             " 'secure_status': secure.status_code, 'headers': dict(secure.headers),"
             " 'cookies': {n: dict(m) for n, m in secure.cookies.items()}}))\n"
@@ -129,6 +130,8 @@ class ProductionSettingsTests(TestCase):
         self.assertLessEqual(self.prod["DATA_UPLOAD_MAX_MEMORY_SIZE"], 10 * mib)
         self.assertLessEqual(self.prod["FILE_UPLOAD_MAX_MEMORY_SIZE"], 10 * mib)
         self.assertLessEqual(self.prod["XHHT_MAX_UPLOAD_BYTES"], 50 * mib)
+        self.assertEqual(self.prod["FILE_UPLOAD_HANDLERS"][-1], "xhht.uploads.CeilingUploadHandler")
+        self.assertLessEqual(self.prod["XHHT_UPLOAD_CEILING_BYTES"], 64 * mib)
 
     def test_it_refuses_to_start_without_a_secret_key(self):
         env = {k: v for k, v in os.environ.items() if k not in _TEST_OVERRIDES | {"SECRET_KEY"}}
