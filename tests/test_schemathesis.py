@@ -1,6 +1,6 @@
 """schemathesis against the portal's own ``/api/v1/openapi.json``: every operation, generated valid and invalid
-requests, authenticated as the Hà Nội province reviewer with a Bearer token. No request may end in a server
-error, and documented answers must match their schema."""
+requests, with a Bearer token of the Hà Nội province reviewer and of a commune reporter. No request may end in
+a server error, and documented answers must match their schema."""
 
 from __future__ import annotations
 
@@ -38,8 +38,8 @@ def in_test_transaction():
     signals.request_finished.connect(close_old_connections)
 
 
-@pytest.fixture
-def token(db, in_test_transaction):
+@pytest.fixture(params=[Role.PROVINCE_REVIEWER, Role.COMMUNE_REPORTER])
+def token(request, db, in_test_transaction):
     hanoi = make_unit(None, "01", "Thành phố Hà Nội", UnitKind.CITY)
     bavi = make_unit(hanoi, "271", "Huyện Ba Vì", UnitKind.RURAL_DISTRICT)
     tanlinh = make_unit(bavi, "09910", "Xã Tản Lĩnh")
@@ -49,8 +49,9 @@ def token(db, in_test_transaction):
     Value.objects.create(unit=tanlinh, indicator=clc, period=period_get_or_create(code="2024"), value=3)
     Plan.objects.create(unit=bavi, issuing_body="UBND huyện Ba Vì", title="Kế hoạch", start_year=2021,
                         end_year=2030, status=PlanStatus.ISSUED)  # fmt: skip
-    reviewer = UserFactory(username="province", role=Role.PROVINCE_REVIEWER, unit=hanoi)
-    return api_token_create(user=reviewer)
+    # The widest scope below the administrator, and the narrowest (who may write only their own commune).
+    unit = hanoi if request.param == Role.PROVINCE_REVIEWER else tanlinh
+    return api_token_create(user=UserFactory(username="caller", role=request.param, unit=unit))
 
 
 @schema.parametrize()
