@@ -1,7 +1,8 @@
 """Importing values from a file: CSV (UTF-8, with or without BOM) or Excel (.xlsx, the first sheet).
 
 The first row is the header: ``unit_code, indicator_code, period, value, numerator, denominator, comment``
-(any case, any order; other columns are ignored; ``not_applicable`` is read when present). Every data row
+(any case, any order; a label may carry the name in brackets, "Mã đơn vị (unit_code)"; other columns are
+ignored; ``not_applicable`` is read when present). Every data row
 becomes a ``ValueRow`` carrying its row number in the file, so that an error reads "Dòng 7, cột value: ...".
 The rows then go through the one validation path, ``values_record`` (all or nothing).
 
@@ -16,6 +17,7 @@ import csv
 import dataclasses
 import datetime
 import io
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -36,6 +38,7 @@ PREVIEW_ROWS = 20
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls
+BRACKETED = re.compile(r"\(([a-z_]+)\)\s*$")
 TRUE_WORDS = {"1", "x", "có", "co", "true", "yes", "đúng", "dung"}
 
 
@@ -111,6 +114,9 @@ def _header(cells) -> dict[str, int]:
     positions: dict[str, int] = {}
     for index, cell in enumerate(cells):
         name = str(cell if cell is not None else "").replace("\ufeff", "").strip().lower()
+        bracketed = BRACKETED.search(name)  # "Mã đơn vị (unit_code)", as the entry template writes it
+        if bracketed:
+            name = bracketed.group(1)
         if name and name not in positions:
             positions[name] = index
     missing = [c for c in REQUIRED if c not in positions]

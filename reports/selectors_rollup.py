@@ -191,7 +191,8 @@ def _ancestor_paths(path: str) -> list[str]:
     return [path[:end] for end in range(Unit.steplen, len(path) + 1, Unit.steplen)]
 
 
-def _period(code: str) -> Period:
+def period_for(code: str) -> Period:
+    """The period of a URL's code (created on first use); 404 for a bad code."""
     try:
         kind, year, number = period_parse(code)
     except ValidationError:
@@ -208,7 +209,7 @@ def _next_code(period: Period) -> str:
     return period_code(period.kind, period.year + 1, 1)
 
 
-def _indicators(unit: Unit, period: Period, plan: Plan | None) -> list[Indicator]:
+def rollup_indicators(unit: Unit, period: Period, plan: Plan | None) -> list[Indicator]:
     """Indicators with targets in the plans of the unit and its ancestors (or of the chosen plan), or with
     values in the unit's subtree for the period; those entered above the unit's level are left out."""
     if plan is not None:
@@ -269,7 +270,7 @@ def rollup_page(
 ) -> RollupPage:
     """The roll-up page as the user may see it, or 404 (unit outside the scope, bad period or plan)."""
     unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
-    period = _period(period_code)
+    period = period_for(period_code)
     day = period.reference_day
 
     ancestors = list(Unit.objects.ancestors_of(unit))
@@ -289,7 +290,7 @@ def rollup_page(
         if plan is None:
             raise Http404(_("Không có kế hoạch này trong phạm vi của đơn vị."))
 
-    indicators = _indicators(unit, period, plan)
+    indicators = rollup_indicators(unit, period, plan)
     selected = next((i for i in indicators if i.code == indicator_code), None)
 
     figures = rollup(anchors=[unit], period=period, indicators=indicators, approved_only=approved_only)

@@ -589,6 +589,30 @@ class LatePage:
     dashboard_url: str
 
 
+def reporting_units(unit: Unit, period: Period, deadlines: list[Deadline] | None = None):
+    """The units of the subtree expected to report for the period, in tree order, each annotated with its
+    submission: ``sub_status``, ``sub_submitted_at``, ``sub_due`` (its deadline, else the rules') and
+    ``sub_day`` (the day it was submitted, local time). One query; ``None`` when no rule asks anyone."""
+    if deadlines is None:
+        deadlines = deadlines_around(unit, [period])
+    units_q = expected_q(unit, period, deadlines)
+    if units_q is None:
+        return None
+    own = Submission.objects.filter(unit=OuterRef("pk"), period=period)
+    return (
+        Unit.objects.filter(units_q)
+        .annotate(
+            sub_status=Subquery(own.values("status")[:1]),
+            sub_submitted_at=Subquery(own.values("submitted_at")[:1]),
+            sub_due=Coalesce(
+                Subquery(own.values("deadline__due_date")[:1]), _due_case(deadlines), output_field=DateField()
+            ),
+            sub_day=Subquery(own.annotate(day=TruncDate("submitted_at", tzinfo=_tz())).values("day")[:1]),
+        )
+        .order_by("path")
+    )
+
+
 def late_or_missing(*, user: User, unit_id: int, period_code: str, which: str = "") -> LatePage:
     """The expected units of the subtree that have not submitted (or were returned) or submitted late:
     one query with subqueries on the submission, whatever the number of units."""
@@ -596,22 +620,9 @@ def late_or_missing(*, user: User, unit_id: int, period_code: str, which: str = 
     period = period_for_code(period_code)
     deadlines = deadlines_around(unit, [period])
     which = which if which in ("late", "missing") else ""
-    units_q = expected_q(unit, period, deadlines)
+    qs = reporting_units(unit, period, deadlines)
     rows: list[LateRow] = []
-    if units_q is not None:
-        own = Submission.objects.filter(unit=OuterRef("pk"), period=period)
-        qs = (
-            Unit.objects.filter(units_q)
-            .annotate(
-                sub_status=Subquery(own.values("status")[:1]),
-                sub_submitted_at=Subquery(own.values("submitted_at")[:1]),
-                sub_due=Coalesce(
-                    Subquery(own.values("deadline__due_date")[:1]), _due_case(deadlines), output_field=DateField()
-                ),
-                sub_day=Subquery(own.annotate(day=TruncDate("submitted_at", tzinfo=_tz())).values("day")[:1]),
-            )
-            .order_by("path")
-        )
+    if qs is not None:
         missing = ~Exists(Submission.objects.filter(unit=OuterRef("pk"), period=period, status__in=SUBMITTED))
         late = Q(sub_status__in=SUBMITTED, sub_day__gt=F("sub_due"))
         qs = qs.filter(missing if which == "missing" else late if which == "late" else missing | late)

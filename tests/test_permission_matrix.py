@@ -53,6 +53,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
     # ---- exports (/xuat/): Tản Lĩnh's 2024 report as PDF
     "exports:report_pdf": (302, 200, 200, 404, 200, 404, 200),
+    "exports:summary_xlsx": (302, 200, 200, 404, 200, 404, 200),
+    "exports:template_xlsx": (302, 200, 200, 404, 200, 404, 200),
     # ---- learning (/hoc-tap/): Tản Lĩnh's 2024 board, a family's evaluation and evidence, the commune's decision
     "learning:index": (302, 302, 302, 302, 302, 302, 302),  # to the board of the person's unit
     "learning:board": (302, 200, 200, 404, 200, 404, 200),
@@ -142,6 +144,8 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
     "exports:report_pdf": (302, 200, 200, 404, 200, 404, 200),
+    "exports:summary_xlsx": (302, 200, 200, 404, 200, 404, 200),  # a download, nothing written
+    "exports:template_xlsx": (302, 200, 200, 404, 200, 404, 200),
     "learning:index": (302, 302, 302, 302, 302, 302, 302),
     "learning:board": (302, 400, 400, 404, 400, 404, 400),  # no known action: refused, in scope
     "learning:register_import": (302, 400, 400, 404, 400, 404, 400),  # no file

@@ -6,17 +6,13 @@ Writes the official PDF of a unit's periodic report, the same document as the re
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
+from exports.commands import command_scope
 from exports.pdf import render_pdf
 from exports.pdf_report import report_document
-from plans.services import period_code, period_get_or_create, period_parse
-from units.models import Unit
 
 
 class Command(BaseCommand):
@@ -30,23 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help=_("Tệp PDF sẽ ghi"))
 
     def handle(self, *args, unit: str, period: str, plan: str | None, user: str | None, out: str, **options):
-        if user:
-            account = get_user_model().objects.select_related("unit").filter(username=user, is_active=True).first()
-            if account is None:
-                raise CommandError(_("Không có người dùng '%(user)s' đang hoạt động.") % {"user": user})
-        else:
-            account = get_user_model()(username="export_report", role=Role.ADMINISTRATOR)  # never saved
+        account, found, code = command_scope(unit=unit, period=period, username=user)
         try:
-            kind, year, number = period_parse(period.strip().upper())
-        except ValidationError:
-            raise CommandError(_("Mã kỳ báo cáo '%(code)s' không hợp lệ.") % {"code": period}) from None
-
-        day = period_get_or_create(code=period_code(kind, year, number)).reference_day
-        found = Unit.objects.visible_to(account).valid_on(day).filter(code=unit.strip()).first()
-        if found is None:
-            raise CommandError(_("Không có đơn vị mã '%(code)s' trong phạm vi.") % {"code": unit})
-        try:
-            doc = report_document(user=account, unit_id=found.pk, period_code=period.strip().upper(), plan_id=plan)
+            doc = report_document(user=account, unit_id=found.pk, period_code=code, plan_id=plan)
         except Http404 as error:
             raise CommandError(str(error) or _("Không tìm thấy.")) from None
         path = Path(out)

@@ -1,0 +1,358 @@
+"""The Excel summary of a unit and a period (optionally against one plan's targets).
+
+Sheets:
+- "Tổng hợp": a title block, then the unit's own total and one row per child unit, with a value, the
+  target, the status and the completeness (units reported / expected) per indicator;
+- one sheet per indicator: the whole subtree in tree order (province → district → commune), with the
+  numerator and denominator of ratios and standards;
+- "Tiến độ nộp báo cáo": every unit expected to report, its submission status, date and on time / late.
+
+The figures are those of the roll-up page: ``rollup`` and ``progress_for`` once per depth of the subtree
+for every indicator, so the number of queries depends on the depth of the tree (at most four), never on
+the number of units or indicators. Only a compact tuple per (unit, indicator) is kept between the roll-up
+and the sheets, and the sheets are streamed (write-only), which bounds the memory of a national export.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections import defaultdict
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from accounts.models import User
+from indicators.models import Indicator, Measure
+from plans.models import Period, Plan
+from plans.selectors import target_display
+from reports.models import RollupNote, SubmissionStatus
+from reports.progress import Progress, Status, progress_for
+from reports.rollup import Figure, rollup
+from reports.selectors_rollup import LEVEL_RANK, period_for, rollup_indicators
+from reports.selectors_submissions import SUBMITTED, reporting_units
+from units.models import KIND_LEVEL, Unit
+
+from .xlsx_common import (
+    BOLD,
+    TITLE_FONT,
+    RowWriter,
+    finish,
+    header_row,
+    new_sheet,
+    new_workbook,
+    sheet_title,
+    text_cell,
+)
+
+RATIO_MEASURES = {Measure.RATIO, Measure.STANDARD}
+
+
+class Line(NamedTuple):
+    """What the workbook shows of one (unit, indicator): plain numbers and texts, nothing else kept."""
+
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    target: str
+    status: str
+    reported: int
+    expected: int
+
+
+def _line(figure: Figure | None, progress: Progress | None, indicator: Indicator) -> Line:
+    target = progress.target if progress else None
+    if target is not None:
+        target.indicator = indicator
+    ratio = indicator.measure in RATIO_MEASURES
+    return Line(
+        value=figure.value if figure else None,
+        numerator=figure.numerator if figure and ratio else None,
+        denominator=figure.denominator if figure and ratio else None,
+        target=target_display(target) if target is not None else "",
+        status=str(Status(progress.status).label) if progress and progress.status else "",
+        reported=figure.reported if figure else 0,
+        expected=figure.expected if figure else 0,
+    )
+
+
+@dataclasses.dataclass
+class Summary:
+    unit: Unit
+    period: Period
+    plan: Plan | None
+    indicators: list[Indicator]
+    units: list[Unit]  # the subtree in tree order, the unit first
+    lines: dict[tuple[int, int], Line]
+    reporting: list[Unit] | None  # annotated by ``reporting_units``; None when no rule asks anyone
+    notes: dict[tuple[int, int], str]  # (unit id, indicator id) → the explanation typed beside a figure
+    exported_at: datetime.datetime
+
+    @property
+    def children(self) -> list[Unit]:
+        return [u for u in self.units if u.depth == self.unit.depth + 1]
+
+    def indicators_of(self, unit: Unit) -> list[Indicator]:
+        """The indicators a unit's row shows: those entered at its level or below."""
+        rank = LEVEL_RANK[KIND_LEVEL[unit.kind]]
+        return [i for i in self.indicators if LEVEL_RANK[i.entry_level] >= rank]
+
+
+def summary_data(*, user: User, unit_id: int, period_code: str, plan_id: str | None = None) -> Summary:
+    """The summary as the user may see it, or 404 (the unit outside the scope, a bad period or plan)."""
+    unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
+    period = period_for(period_code)
+    plan = None
+    if plan_id:
+        paths = [unit.path[:end] for end in range(Unit.steplen, len(unit.path) + 1, Unit.steplen)]
+        plan = Plan.objects.visible_to(user).filter(unit__path__in=paths, pk=_int(plan_id)).first()
+        if plan is None:
+            raise Http404(_("Không có kế hoạch này trong phạm vi của đơn vị."))
+    indicators = rollup_indicators(unit, period, plan)
+
+    units = list(
+        Unit.objects.visible_to(user)
+        .filter(Q(pk=unit.pk) | Q(path__startswith=unit.path, depth__gt=unit.depth))
+        .valid_on(period.reference_day)
+        .order_by("path")
+    )
+    by_depth: dict[int, list[Unit]] = defaultdict(list)
+    for u in units:
+        by_depth[u.depth].append(u)
+
+    lines: dict[tuple[int, int], Line] = {}
+    for depth in sorted(by_depth):
+        anchors = by_depth[depth]
+        rank = LEVEL_RANK[KIND_LEVEL[anchors[0].kind]]
+        shown = [i for i in indicators if LEVEL_RANK[i.entry_level] >= rank]
+        if not shown:
+            continue
+        figures = rollup(anchors=anchors, period=period, indicators=shown)
+        progress = progress_for(anchors=anchors, period=period, indicators=shown, figures=figures, plan=plan)
+        by_pk = {i.pk: i for i in shown}
+        for key, figure in figures.items():
+            lines[key] = _line(figure, progress.get(key), by_pk[key[1]])
+        del figures, progress
+
+    reporting = reporting_units(unit, period)
+    notes = RollupNote.objects.filter(Q(unit=unit) | Q(unit__path__startswith=unit.path), period=period)
+    return Summary(
+        unit=unit,
+        period=period,
+        plan=plan,
+        indicators=indicators,
+        units=units,
+        lines=lines,
+        reporting=list(reporting) if reporting is not None else None,
+        notes={(n.unit_id, n.indicator_id): n.comment for n in notes.only("unit_id", "indicator_id", "comment")},
+        exported_at=timezone.localtime(),
+    )
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        raise Http404(_("Không có kế hoạch này trong phạm vi của đơn vị.")) from None
+
+
+# --- the workbook ---------------------------------------------------------------------------------------
+
+
+def _title_block(sheet, summary: Summary, title: str) -> int:
+    """The title rows of a sheet; returns the number of rows written."""
+    unit, period = summary.unit, summary.period
+    plan = summary.plan
+    plan_text = f"{plan.number or ''} {plan.title}".strip() if plan else _("Chỉ tiêu của kế hoạch gần nhất có chỉ tiêu")
+    rows = [
+        [text_cell(sheet, title, font=TITLE_FONT)],
+        [text_cell(sheet, _("Đơn vị")), text_cell(sheet, f"{unit.name} ({unit.code})", font=BOLD)],
+        [text_cell(sheet, _("Kỳ báo cáo")), text_cell(sheet, period.label)],
+        [
+            text_cell(sheet, _("Số liệu")),
+            text_cell(
+                sheet,
+                _("từ %(start)s đến %(end)s")
+                % {"start": period.window_start.strftime("%d/%m/%Y"), "end": period.window_end.strftime("%d/%m/%Y")},
+            ),
+        ],
+        [text_cell(sheet, _("Kế hoạch")), text_cell(sheet, plan_text)],
+        [text_cell(sheet, _("Ngày xuất")), text_cell(sheet, summary.exported_at.strftime("%d/%m/%Y %H:%M"))],
+        [],
+    ]
+    for row in rows:
+        sheet.append(row)
+    return len(rows)
+
+
+def _summary_sheet(workbook: Workbook, summary: Summary, taken: set[str]) -> None:
+    indicators = summary.indicators
+    widths = [12, 34] + [14, 16, 16, 11] * len(indicators)
+    block = 7
+    sheet = new_sheet(
+        workbook,
+        sheet_title(_("Tổng hợp"), taken),
+        widths=widths,
+        freeze=f"C{block + 3}",
+        header_rows=f"{block + 1}:{block + 2}",
+    )
+    _title_block(sheet, summary, _("TỔNG HỢP KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP"))
+    top = [text_cell(sheet, _("Mã đơn vị"), header=True), text_cell(sheet, _("Đơn vị"), header=True)]
+    sub = [text_cell(sheet, "", header=True), text_cell(sheet, "", header=True)]
+    kinds = ["text", "text"]
+    for indicator in indicators:
+        top += [text_cell(sheet, f"{indicator.name} ({indicator.code})", header=True)] + [
+            text_cell(sheet, "", header=True) for _n in range(3)
+        ]
+        value_label = _("Kết quả (%)") if indicator.is_percentage else _("Kết quả")
+        sub += header_row(sheet, [value_label, _("Chỉ tiêu"), _("Đánh giá"), _("Đã báo cáo (%)")])
+        kinds += ["percent" if indicator.is_percentage else "number", "text", "text", "percent"]
+    sheet.append(top)
+    sheet.append(sub)
+    writer = RowWriter(sheet, kinds)
+    rows = [summary.unit, *summary.children]
+    for unit in rows:
+        shown = {i.pk for i in summary.indicators_of(unit)}
+        values: list = [unit.code, unit.name]
+        for indicator in indicators:
+            line = summary.lines.get((unit.pk, indicator.pk)) if indicator.pk in shown else None
+            if line is None:
+                values += [None, None, None, None]
+                continue
+            completeness = Decimal(line.reported) * 100 / line.expected if line.expected else None
+            values += [line.value, line.target, line.status, completeness]
+        writer.append(values, bold=unit.pk == summary.unit.pk)
+    finish(sheet, header_row_number=block + 2, columns=len(kinds), last_row=block + 2 + len(rows))
+
+
+def _indicator_sheet(workbook: Workbook, summary: Summary, indicator: Indicator, taken: set[str]) -> None:
+    ratio = indicator.measure in RATIO_MEASURES
+    labels = [_("Mã đơn vị"), _("Đơn vị"), _("Cấp"), _("Kết quả (%)") if indicator.is_percentage else _("Kết quả")]
+    kinds = ["text", "text", "text", "percent" if indicator.is_percentage else "number"]
+    widths = [12, 40, 12, 14]
+    if ratio:
+        if indicator.measure == Measure.STANDARD:
+            labels += [_("Số đơn vị đạt"), _("Số đơn vị có số liệu")]
+        else:
+            labels += [_("Tử số"), _("Mẫu số")]
+        kinds += ["number", "number"]
+        widths += [14, 14]
+    labels += [
+        _("Chỉ tiêu"),
+        _("Đánh giá"),
+        _("Đã báo cáo"),
+        _("Phải báo cáo"),
+        _("Tỷ lệ báo cáo (%)"),
+        _("Giải trình"),
+    ]
+    kinds += ["text", "text", "number", "number", "percent", "text"]
+    widths += [16, 16, 11, 11, 11, 40]
+
+    block = 7
+    sheet = new_sheet(
+        workbook,
+        sheet_title(indicator.code, taken),
+        widths=widths,
+        freeze=f"C{block + 2}",
+        header_rows=f"{block + 1}:{block + 1}",
+    )
+    _title_block(sheet, summary, f"{indicator.name} ({indicator.code})")
+    sheet.append(header_row(sheet, labels))
+    writer = RowWriter(sheet, kinds, indent_column=1)
+    rank = LEVEL_RANK[indicator.entry_level]
+    written = 0
+    level_labels: dict[str, str] = {}
+    for unit in summary.units:
+        level = KIND_LEVEL[unit.kind]
+        if LEVEL_RANK[level] > rank:
+            continue  # below the level the indicator is entered at
+        line = summary.lines.get((unit.pk, indicator.pk))
+        if line is None:
+            continue
+        if level not in level_labels:
+            level_labels[level] = str(unit.get_level_display())
+        values: list = [unit.code, unit.name, level_labels[level], line.value]
+        if ratio:
+            values += [line.numerator, line.denominator]
+        completeness = Decimal(line.reported) * 100 / line.expected if line.expected else None
+        note = summary.notes.get((unit.pk, indicator.pk), "")
+        values += [line.target, line.status, line.reported, line.expected, completeness, note]
+        writer.append(values, indent=unit.depth - summary.unit.depth)
+        written += 1
+    finish(sheet, header_row_number=block + 1, columns=len(kinds), last_row=block + 1 + written)
+
+
+def _timeliness(unit: Unit, today: datetime.date) -> str:
+    due, day = unit.sub_due, unit.sub_day
+    if unit.sub_status in SUBMITTED:
+        if due is None or day is None:
+            return ""
+        return _("Đúng hạn") if day <= due else _("Trễ hạn")
+    if due is None:
+        return ""
+    return _("Quá hạn, chưa nộp") if today > due else _("Chưa đến hạn")
+
+
+def _submissions_sheet(workbook: Workbook, summary: Summary, taken: set[str]) -> None:
+    labels = [
+        _("Mã đơn vị"),
+        _("Đơn vị"),
+        _("Cấp"),
+        _("Trạng thái"),
+        _("Hạn nộp"),
+        _("Ngày nộp"),
+        _("Đúng hạn / trễ hạn"),
+    ]
+    kinds = ["text", "text", "text", "text", "date", "date", "text"]
+    block = 7
+    sheet = new_sheet(
+        workbook,
+        sheet_title(_("Tiến độ nộp báo cáo"), taken),
+        widths=[12, 40, 12, 18, 12, 12, 20],
+        freeze=f"C{block + 2}",
+        header_rows=f"{block + 1}:{block + 1}",
+        landscape=False,
+    )
+    _title_block(sheet, summary, _("TIẾN ĐỘ NỘP BÁO CÁO"))
+    sheet.append(header_row(sheet, labels))
+    if summary.reporting is None:
+        sheet.append([text_cell(sheet, _("Không có quy định báo cáo nào yêu cầu đơn vị báo cáo kỳ này."))])
+        return
+    writer = RowWriter(sheet, kinds)
+    today = timezone.localdate()
+    for unit in summary.reporting:
+        status = unit.sub_status
+        label = str(SubmissionStatus(status).label) if status else _("Chưa có báo cáo")
+        submitted = timezone.localtime(unit.sub_submitted_at).replace(tzinfo=None) if status in SUBMITTED else None
+        writer.append(
+            [
+                unit.code,
+                unit.name,
+                str(unit.get_level_display()),
+                label,
+                unit.sub_due,
+                submitted.date() if submitted else None,
+                _timeliness(unit, today),
+            ]
+        )
+    finish(sheet, header_row_number=block + 1, columns=len(kinds), last_row=block + 1 + len(summary.reporting))
+
+
+def summary_workbook(summary: Summary) -> Workbook:
+    workbook = new_workbook()
+    taken: set[str] = set()
+    _summary_sheet(workbook, summary, taken)
+    for indicator in summary.indicators:
+        _indicator_sheet(workbook, summary, indicator, taken)
+    _submissions_sheet(workbook, summary, taken)
+    return workbook
+
+
+def summary_filename(summary: Summary) -> str:
+    return f"tong-hop-{summary.unit.code}-{summary.period.code}.xlsx"
