@@ -164,24 +164,28 @@ class RowWriter:
                 cell.font = BOLD
                 row.append(cell)
             elif kind == "text":
-                cell = self._cell(column, "text", indent if column == self.indent_column else 0)
-                cell.value = str(value)
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-                cell.quotePrefix = cell.value.startswith(FORMULA_STARTS)
-                row.append(cell)
+                text = str(value)
+                if text.startswith(FORMULA_STARTS):
+                    row.append(text_cell(self.sheet, text))  # never a formula, whatever the text starts with
+                elif indent and column == self.indent_column:
+                    cell = self._cell(column, "text", indent)
+                    cell.value = text
+                    row.append(cell)
+                else:
+                    row.append(text)  # a plain string: openpyxl binds it as text (the cheapest path)
             elif kind == "date":
                 cell = self._cell(column, "date")
                 cell.value = value
                 row.append(cell)
-            elif kind == "percent":
-                cell = self._cell(column, "percent")
-                cell.value = float(Decimal(value) / 100)
-                row.append(cell)
             else:
-                number = Decimal(value)
-                integral = number == number.to_integral_value()
-                cell = self._cell(column, "integer" if integral else "decimal")
-                cell.value = int(number) if integral else float(number)
+                if kind == "percent":
+                    fmt, number = "percent", float(value) / 100
+                elif float(value).is_integer():
+                    fmt, number = "integer", int(value)
+                else:
+                    fmt, number = "decimal", float(value)
+                cell = self._cell(column, fmt)
+                cell.value = number
                 row.append(cell)
         self.sheet.append(row)
 

@@ -53,33 +53,56 @@ from .xlsx_common import (
 
 RATIO_MEASURES = {Measure.RATIO, Measure.STANDARD}
 
+#: Units of one depth rolled up together. Above it the roll-up runs in slices (a few more queries) so that a
+#: national export's memory stays bounded: 10,000 communes × 32 indicators × 4 years of figures at once
+#: would take over 400 MB.
+CHUNK = 1000
+
 
 class Line(NamedTuple):
-    """What the workbook shows of one (unit, indicator): plain numbers and texts, nothing else kept."""
+    """What the workbook shows of one (unit, indicator): plain numbers and texts, nothing else kept. Floats,
+    not Decimals: Excel stores doubles anyway, and a national export holds some 350,000 of these."""
 
-    value: Decimal | None
-    numerator: Decimal | None
-    denominator: Decimal | None
+    value: float | None
+    numerator: float | None
+    denominator: float | None
     target: str
     status: str
     reported: int
     expected: int
+    rolled_up: bool
 
 
-def _line(figure: Figure | None, progress: Progress | None, indicator: Indicator) -> Line:
-    target = progress.target if progress else None
-    if target is not None:
-        target.indicator = indicator
-    ratio = indicator.measure in RATIO_MEASURES
-    return Line(
-        value=figure.value if figure else None,
-        numerator=figure.numerator if figure and ratio else None,
-        denominator=figure.denominator if figure and ratio else None,
-        target=target_display(target) if target is not None else "",
-        status=str(Status(progress.status).label) if progress and progress.status else "",
-        reported=figure.reported if figure else 0,
-        expected=figure.expected if figure else 0,
-    )
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+class LineMaker:
+    """Turns the roll-up's figures and progress into ``Line``s, formatting each target and status once."""
+
+    def __init__(self):
+        self.targets: dict[int, str] = {}
+        self.statuses = {status.value: str(status.label) for status in Status}
+
+    def __call__(self, figure: Figure | None, progress: Progress | None, indicator: Indicator) -> Line:
+        target = progress.target if progress else None
+        text = ""
+        if target is not None:
+            text = self.targets.get(target.pk)
+            if text is None:
+                target.indicator = indicator
+                text = self.targets[target.pk] = target_display(target)
+        ratio = indicator.measure in RATIO_MEASURES
+        return Line(
+            value=_float(figure.value) if figure else None,
+            numerator=_float(figure.numerator) if figure and ratio else None,
+            denominator=_float(figure.denominator) if figure and ratio else None,
+            target=text,
+            status=self.statuses[progress.status] if progress and progress.status else "",
+            reported=figure.reported if figure else 0,
+            expected=figure.expected if figure else 0,
+            rolled_up=figure.rolled_up if figure else True,
+        )
 
 
 @dataclasses.dataclass
@@ -127,18 +150,22 @@ def summary_data(*, user: User, unit_id: int, period_code: str, plan_id: str | N
         by_depth[u.depth].append(u)
 
     lines: dict[tuple[int, int], Line] = {}
+    line = LineMaker()
     for depth in sorted(by_depth):
-        anchors = by_depth[depth]
-        rank = LEVEL_RANK[KIND_LEVEL[anchors[0].kind]]
+        level_units = by_depth[depth]
+        rank = LEVEL_RANK[KIND_LEVEL[level_units[0].kind]]
         shown = [i for i in indicators if LEVEL_RANK[i.entry_level] >= rank]
         if not shown:
             continue
-        figures = rollup(anchors=anchors, period=period, indicators=shown)
-        progress = progress_for(anchors=anchors, period=period, indicators=shown, figures=figures, plan=plan)
         by_pk = {i.pk: i for i in shown}
-        for key, figure in figures.items():
-            lines[key] = _line(figure, progress.get(key), by_pk[key[1]])
-        del figures, progress
+        # In slices of CHUNK units: the roll-up and its history hold a figure per unit, indicator and year.
+        for start in range(0, len(level_units), CHUNK):
+            anchors = level_units[start : start + CHUNK]
+            figures = rollup(anchors=anchors, period=period, indicators=shown)
+            progress = progress_for(anchors=anchors, period=period, indicators=shown, figures=figures, plan=plan)
+            for key, figure in figures.items():
+                lines[key] = line(figure, progress.get(key), by_pk[key[1]])
+            del figures, progress
 
     reporting = reporting_units(unit, period)
     notes = RollupNote.objects.filter(Q(unit=unit) | Q(unit__path__startswith=unit.path), period=period)
@@ -225,7 +252,7 @@ def _summary_sheet(workbook: Workbook, summary: Summary, taken: set[str]) -> Non
             if line is None:
                 values += [None, None, None, None]
                 continue
-            completeness = Decimal(line.reported) * 100 / line.expected if line.expected else None
+            completeness = line.reported * 100 / line.expected if line.expected else None
             values += [line.value, line.target, line.status, completeness]
         writer.append(values, bold=unit.pk == summary.unit.pk)
     finish(sheet, header_row_number=block + 2, columns=len(kinds), last_row=block + 2 + len(rows))
@@ -233,9 +260,9 @@ def _summary_sheet(workbook: Workbook, summary: Summary, taken: set[str]) -> Non
 
 def _indicator_sheet(workbook: Workbook, summary: Summary, indicator: Indicator, taken: set[str]) -> None:
     ratio = indicator.measure in RATIO_MEASURES
-    labels = [_("Mã đơn vị"), _("Đơn vị"), _("Cấp"), _("Kết quả (%)") if indicator.is_percentage else _("Kết quả")]
-    kinds = ["text", "text", "text", "percent" if indicator.is_percentage else "number"]
-    widths = [12, 40, 12, 14]
+    labels = [_("Mã đơn vị"), _("Đơn vị"), _("Kết quả (%)") if indicator.is_percentage else _("Kết quả")]
+    kinds = ["text", "text", "percent" if indicator.is_percentage else "number"]
+    widths = [12, 44, 14]
     if ratio:
         if indicator.measure == Measure.STANDARD:
             labels += [_("Số đơn vị đạt"), _("Số đơn vị có số liệu")]
@@ -267,22 +294,21 @@ def _indicator_sheet(workbook: Workbook, summary: Summary, indicator: Indicator,
     writer = RowWriter(sheet, kinds, indent_column=1)
     rank = LEVEL_RANK[indicator.entry_level]
     written = 0
-    level_labels: dict[str, str] = {}
     for unit in summary.units:
-        level = KIND_LEVEL[unit.kind]
-        if LEVEL_RANK[level] > rank:
+        if LEVEL_RANK[KIND_LEVEL[unit.kind]] > rank:
             continue  # below the level the indicator is entered at
         line = summary.lines.get((unit.pk, indicator.pk))
         if line is None:
             continue
-        if level not in level_labels:
-            level_labels[level] = str(unit.get_level_display())
-        values: list = [unit.code, unit.name, level_labels[level], line.value]
+        values: list = [unit.code, unit.name, line.value]
         if ratio:
             values += [line.numerator, line.denominator]
-        completeness = Decimal(line.reported) * 100 / line.expected if line.expected else None
         note = summary.notes.get((unit.pk, indicator.pk), "")
-        values += [line.target, line.status, line.reported, line.expected, completeness, note]
+        if line.rolled_up:
+            completeness = line.reported * 100 / line.expected if line.expected else None
+            values += [line.target, line.status, line.reported, line.expected, completeness, note]
+        else:  # a unit's own figure: "reported 1 of 1" says nothing
+            values += [line.target, line.status, None, None, None, note]
         writer.append(values, indent=unit.depth - summary.unit.depth)
         written += 1
     finish(sheet, header_row_number=block + 1, columns=len(kinds), last_row=block + 1 + written)

@@ -81,7 +81,7 @@ class Status(models.TextChoices):
 STATUS_ORDER = {Status.ACHIEVED: 0, Status.ON_TRACK: 1, Status.BEHIND: 2, Status.NO_DATA: 3, None: 4}
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Projection:
     pace: Decimal  # change per year
     milestone_year: int
@@ -90,7 +90,7 @@ class Projection:
     year: int | None  # first year the target is met at this pace; None if never
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Progress:
     unit_id: int
     indicator_id: int

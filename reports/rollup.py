@@ -35,9 +35,11 @@ from units.models import KIND_LEVEL, Unit, kinds_of_level
 from .models import Submission, SubmissionStatus, Value
 
 HUNDRED = Decimal(100)
+#: Longer than any path's tail below a unit (four levels of treebeard's four-character steps at most).
+SUBTREE_TAIL = 32
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Figure:
     unit_id: int
     indicator_id: int
@@ -108,10 +110,10 @@ def effective_values(
     return base.filter(period=period) | sub
 
 
-def _expected_counts(root_path: str, prefix_len: int, day, levels: Iterable[str]) -> dict[tuple[str, str], int]:
+def _expected_counts(paths: Sequence[str], prefix_len: int, day, levels: Iterable[str]) -> dict[tuple[str, str], int]:
     kinds = [kind for level in set(levels) for kind in kinds_of_level(level)]
     rows = (
-        Unit.objects.filter(path__startswith=root_path, kind__in=kinds)
+        Unit.objects.filter(_span("path", paths), kind__in=kinds)
         .valid_on(day)
         .annotate(prefix=Substr("path", 1, prefix_len))
         .values("prefix", "kind")
@@ -152,7 +154,7 @@ def rollup(
     if len(depths) != 1:
         raise ValueError("anchors must share one depth")
     prefix_len = depths.pop()
-    common = _common_prefix([a.path for a in anchors], Unit.steplen)
+    paths = [a.path for a in anchors]
     day = period.reference_day
 
     typed = [i for i in indicators if not i.source_id and i.measure != Measure.STATUS]
@@ -160,7 +162,7 @@ def rollup(
     statuses = [i for i in indicators if i.measure == Measure.STATUS]
     figures: dict[tuple[int, int], Figure] = {}
 
-    expected = _expected_counts(common, prefix_len, day, [i.entry_level for i in indicators])
+    expected = _expected_counts(paths, prefix_len, day, [i.entry_level for i in indicators])
 
     def blank(anchor: Unit, indicator: Indicator) -> Figure:
         figure = Figure(anchor.pk, indicator.pk, indicator.measure)
@@ -177,7 +179,7 @@ def rollup(
         mixed = sub_periods_in_use(period, measured)
         rows = (
             effective_values(period, measured, sub_periods=mixed, approved_only=approved_only)
-            .filter(unit__path__startswith=common)
+            .filter(_span("unit__path", paths))
             .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
             .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
             .annotate(prefix=Substr("unit__path", 1, prefix_len))
@@ -199,7 +201,7 @@ def rollup(
         grouped = {(row["prefix"], row["indicator_id"]): row for row in rows}
         thresholds = _entry_thresholds(derived)
         derived_rows = (
-            _derived_reached(period, derived, thresholds, common, prefix_len, day, mixed, approved_only)
+            _derived_reached(period, derived, thresholds, paths, prefix_len, day, mixed, approved_only)
             if derived
             else {}
         )
@@ -237,7 +239,7 @@ def _fill_standard(figure: Figure, row: dict) -> None:
 
 
 def _derived_reached(
-    period, derived, thresholds, common, prefix_len, day, mixed, approved_only
+    period, derived, thresholds, paths, prefix_len, day, mixed, approved_only
 ) -> dict[tuple[str, int], dict]:
     """Per anchor prefix and derived standard: entry-level units whose source ratio passes the threshold.
 
@@ -256,7 +258,7 @@ def _derived_reached(
                 sub_periods=mixed,
                 approved_only=approved_only,
             )
-            .filter(unit__path__startswith=common, unit__kind__in=kinds_of_level(indicator.entry_level))
+            .filter(_span("unit__path", paths), unit__kind__in=kinds_of_level(indicator.entry_level))
             .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
             .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
             .annotate(prefix=Substr("unit__path", 1, prefix_len))
@@ -275,6 +277,19 @@ def _derived_reached(
         for row in rows:
             result[(row["prefix"], indicator.pk)] = row
     return result
+
+
+def _span(field: str, paths: Sequence[str]) -> Q:
+    """Rows under the anchors only: below their common prefix and between the first anchor's path and the
+    end of the last one's subtree. A slice of the communes of two provinces then reads those communes, not
+    every commune under the common prefix (the whole country). Paths use the alphabet 0-9A-Z, so every path
+    of the last anchor's subtree sorts at or before that path followed by Z's."""
+    common = _common_prefix(list(paths), Unit.steplen)
+    span = Q(**{f"{field}__startswith": common})
+    first, last = min(paths), max(paths)
+    if first != common or last != common:
+        span &= Q(**{f"{field}__gte": first, f"{field}__lte": last + "Z" * SUBTREE_TAIL})
+    return span
 
 
 def _common_prefix(paths: list[str], steplen: int) -> str:

@@ -153,16 +153,18 @@ class SummaryTests(ExcelTestCase):
         sheet = workbook_of(self.get(self.province_reviewer, self.hanoi))["GDHT"]
         self.assertEqual(sheet["A1"].value, "Tỷ lệ gia đình học tập (GDHT)")
         header = [cell.value for cell in next(sheet.iter_rows(min_row=8, max_row=8))]
-        self.assertEqual(header[:6], ["Mã đơn vị", "Đơn vị", "Cấp", "Kết quả (%)", "Tử số", "Mẫu số"])
+        self.assertEqual(header[:7], ["Mã đơn vị", "Đơn vị", "Kết quả (%)", "Tử số", "Mẫu số", "Chỉ tiêu", "Đánh giá"])
         codes = [row[0] for row in rows_of(sheet, 9)]
         self.assertEqual(codes, ["01", "271", "09910", "09913", "017", "00499"])  # tree order
         bavi = row_of(sheet, "271")
-        self.assertEqual((bavi[4].value, bavi[5].value), (2000, 3000))
-        self.assertEqual(bavi[4].number_format, "#,##0")
+        self.assertEqual((bavi[3].value, bavi[4].value), (2000, 3000))
+        self.assertEqual(bavi[3].number_format, "#,##0")
+        self.assertEqual((bavi[7].value, bavi[8].value), (2, 2))  # both Ba Vì communes reported
         tanlinh = row_of(sheet, "09910")
-        self.assertAlmostEqual(tanlinh[3].value, 0.6)
+        self.assertAlmostEqual(tanlinh[2].value, 0.6)
         self.assertEqual(tanlinh[1].alignment.indent, 2)
-        self.assertEqual(row_of(sheet, "09910")[2].value, "Cấp xã")
+        self.assertEqual(tanlinh[5].value, "≥ 70 %")  # Hà Nội's target, inherited by a ratio
+        self.assertIsNone(tanlinh[7].value)  # a commune's own figure: no "reported 1 of 1"
 
     def test_it_keeps_typed_text_that_looks_like_a_formula_as_text(self):
         sheet = workbook_of(self.get(self.province_reviewer, self.hanoi))["GDHT"]
