@@ -8,6 +8,7 @@ import io
 import tempfile
 from decimal import Decimal
 from pathlib import Path
+from unittest import mock
 
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -216,6 +217,17 @@ class SummaryTests(ExcelTestCase):
             response = self.client.get(url)
         self.assertEqual(len(workbook_of(response).sheetnames), 11)
         self.assertEqual(len(after), len(before))
+
+    def test_it_gives_the_same_figures_when_a_level_is_rolled_up_in_slices(self):
+        Value.objects.create(unit=self.coloa, indicator=self.centres, period=self.period, value=7)
+        whole = [
+            row for sheet in workbook_of(self.get(self.admin, self.hanoi)).worksheets[:4] for row in rows_of(sheet, 8)
+        ]
+        with mock.patch("exports.xlsx_summary.CHUNK", 2):  # slices of two units, across parents
+            sliced = workbook_of(self.get(self.admin, self.hanoi))
+        self.assertEqual([row for sheet in sliced.worksheets[:4] for row in rows_of(sheet, 8)], whole)
+        self.assertEqual(row_of(sliced["TTHTCD"], "017")[2].value, 7)  # Cổ Loa's, below the slice's last unit
+        self.assertEqual(row_of(sliced["TTHTCD"], "01")[2].value, 10)
 
     def test_the_command_writes_the_same_workbook(self):
         with tempfile.TemporaryDirectory() as directory:
