@@ -65,18 +65,22 @@ class Figure:
 
 
 def sub_periods_in_use(period: Period, indicators: Sequence[Indicator]) -> bool:
-    """Whether any half-year or quarter values of this year exist for these indicators (one cheap query).
+    """Whether any half-year or quarter values of this year exist for these indicators (one or two cheap queries).
 
     Most years are entered as years: then the roll-up reads one row per unit and indicator and needs
     neither the sub-period subqueries nor COUNT(DISTINCT), which cost PostgreSQL a sort of every row.
     """
     if period.kind != PeriodKind.YEAR:
         return False
-    return (
-        Value.objects.filter(indicator__in=[i.pk for i in indicators], period__year=period.year)
-        .exclude(period__kind=PeriodKind.YEAR)
-        .exists()
+    # The year's sub-periods first (a tiny table): most years have none, and then no value is read. Asked in
+    # one query with the values, PostgreSQL scanned every value of the indicators to find nothing (30 ms in
+    # a national data set, four times per roll-up page).
+    sub_periods = list(
+        Period.objects.filter(year=period.year).exclude(kind=PeriodKind.YEAR).values_list("pk", flat=True)
     )
+    if not sub_periods:
+        return False
+    return Value.objects.filter(period__in=sub_periods, indicator__in=[i.pk for i in indicators]).exists()
 
 
 def _counts(mixed: bool, **filters: Q) -> dict[str, Count]:
