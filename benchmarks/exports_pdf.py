@@ -25,7 +25,7 @@ REPEAT = 3
 INDICATORS = 30
 
 
-def _hanoi_data() -> tuple[object, str]:
+def _hanoi_data(period: str | None = None) -> tuple[object, str]:
     """Hà Nội and a period with values in its subtree: those in the database, or a data set built here."""
     from indicators.models import Indicator, Measure
     from plans.models import Plan, PlanStatus, Target, TargetKind
@@ -37,7 +37,7 @@ def _hanoi_data() -> tuple[object, str]:
 
     hanoi = Unit.objects.of_structure(Structure.LEGACY).filter(code="01").first()
     if hanoi is not None:
-        latest = (
+        latest = period or (
             Value.objects.filter(unit__path__startswith=hanoi.path, period__kind="year")
             .order_by("-period__year")
             .values_list("period__code", flat=True)
@@ -96,19 +96,24 @@ def _hanoi_data() -> tuple[object, str]:
     return hanoi, period.code
 
 
-def run(args: list[str] | None = None) -> dict:
+def run(args: list[str] | None = None, period: str | None = None) -> dict:
     """Time and memory of Hà Nội's PDF (median of 3); prints the figures and returns them."""
     from pypdf import PdfReader
 
     from accounts.models import Role, User
     from exports.pdf import render_pdf
     from exports.pdf_report import report_document
+    from plans.services import period_get_or_create
     from units.models import Unit
 
-    hanoi, period = _hanoi_data()
+    hanoi, period = _hanoi_data(period)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # after the data set is built
     admin = User(username="benchmark", role=Role.ADMINISTRATOR)  # full scope, never saved
-    children = Unit.objects.filter(path__startswith=hanoi.path, depth=hanoi.depth + 1).count()
+    children = (
+        Unit.objects.filter(path__startswith=hanoi.path, depth=hanoi.depth + 1)
+        .valid_on(period_get_or_create(code=period).reference_day)
+        .count()
+    )
 
     def once() -> bytes:
         doc = report_document(user=admin, unit_id=hanoi.pk, period_code=period)

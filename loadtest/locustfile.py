@@ -23,8 +23,12 @@ COUNTS = [int(pk) for pk, measure in PEOPLE["indicators"].items() if measure == 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 VERSION = re.compile(r'name="(i\d+_version)" value="(\d*)"')
 HANOI = PEOPLE["province_reviewers"][0]["unit_id"]
-#: LOAD_EXPORTS=0 leaves the PDF exports out (each costs seconds of CPU: see docs/benchmarks.md).
-EXPORTS = os.environ.get("LOAD_EXPORTS", "1") != "0"
+#: The exports in the mix: "xlsx" (the default: the Excel summary of the unit), "pdf" (the official PDF report,
+#: seconds of CPU each: see docs/benchmarks.md) or "0" (none).
+EXPORTS = os.environ.get("LOAD_EXPORTS", "xlsx")
+#: Think time between two requests of a person, in seconds: "0.5,2" (the default) is a stress test, people
+#: reading a page and typing figures take longer ("5,15").
+THINK = tuple(float(x) for x in os.environ.get("LOAD_THINK", "0.5,2").split(","))
 
 
 # --- the steady state: every request but the logins, once all users are spawned, kept exactly --------------
@@ -68,7 +72,7 @@ def _write(**kwargs) -> None:
 
 class Person(HttpUser):
     abstract = True
-    wait_time = between(0.5, 2)
+    wait_time = between(*THINK)
     pool: list[dict] = []
 
     def on_start(self) -> None:
@@ -129,9 +133,11 @@ class DistrictOfficer(Person):
 
     @task(1)
     def export(self) -> None:
-        # The export that exists at /xuat/ today: the official PDF report (the Excel summary has no view yet).
-        if EXPORTS:
-            self.client.get(f"/xuat/bao-cao-pdf/{self.person['unit_id']}/{PERIOD}/", name="export PDF (district)")
+        unit = self.person["unit_id"]
+        if EXPORTS == "pdf":
+            self.client.get(f"/xuat/bao-cao-pdf/{unit}/{PERIOD}/", name="export PDF (district)")
+        elif EXPORTS == "xlsx":
+            self.client.get(f"/xuat/tong-hop-excel/{unit}/{PERIOD}/", name="export Excel (district)")
 
 
 class ProvinceReviewer(Person):
@@ -155,15 +161,17 @@ class ProvinceReviewer(Person):
 
     @task(1)
     def export(self) -> None:
-        if EXPORTS:
+        if EXPORTS == "pdf":
             self.client.get(f"/xuat/bao-cao-pdf/{HANOI}/{PERIOD}/", name="export PDF (Hà Nội, province)")
+        elif EXPORTS == "xlsx":
+            self.client.get(f"/xuat/tong-hop-excel/{HANOI}/{PERIOD}/", name="export Excel (Hà Nội, province)")
 
 
 class Visitor(HttpUser):
     """The trivial view: the login page, anonymous. Its timings are the server's floor under the same load."""
 
     weight = 1
-    wait_time = between(0.5, 2)
+    wait_time = between(*THINK)
 
     @task
     def login_page(self) -> None:
