@@ -7,7 +7,6 @@ setup) must be set before its first row; the autofilter and the data validations
 
 from __future__ import annotations
 
-import io
 import tempfile
 from collections.abc import Iterable
 from decimal import Decimal
@@ -188,12 +187,6 @@ class RowWriter:
                 cell.value = number
                 row.append(cell)
         self.sheet.append(row)
-
-
-def to_bytes(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def workbook_response(workbook: Workbook, filename: str) -> FileResponse:

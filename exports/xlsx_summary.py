@@ -35,6 +35,7 @@ from plans.selectors import target_display
 from reports.models import RollupNote, SubmissionStatus
 from reports.progress import Progress, Status, progress_for
 from reports.rollup import Figure, rollup
+from reports.selectors_entry import ancestor_paths
 from reports.selectors_rollup import LEVEL_RANK, period_for, rollup_indicators
 from reports.selectors_submissions import SUBMITTED, reporting_units
 from units.models import KIND_LEVEL, Unit
@@ -133,8 +134,7 @@ def summary_data(*, user: User, unit_id: int, period_code: str, plan_id: str | N
     period = period_for(period_code)
     plan = None
     if plan_id:
-        paths = [unit.path[:end] for end in range(Unit.steplen, len(unit.path) + 1, Unit.steplen)]
-        plan = Plan.objects.visible_to(user).filter(unit__path__in=paths, pk=_int(plan_id)).first()
+        plan = Plan.objects.visible_to(user).filter(unit__path__in=ancestor_paths(unit), pk=_int(plan_id)).first()
         if plan is None:
             raise Http404(_("Không có kế hoạch này trong phạm vi của đơn vị."))
     indicators = rollup_indicators(unit, period, plan)

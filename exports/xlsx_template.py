@@ -35,7 +35,7 @@ from indicators.models import Indicator, Measure
 from plans.models import Period, Target
 from plans.selectors import target_display
 from reports.models import Value
-from reports.selectors_entry import target_choose, value_display
+from reports.selectors_entry import ancestor_paths, target_choose, value_display
 from reports.selectors_rollup import period_for
 from units.models import KIND_LEVEL, Unit
 
@@ -76,10 +76,6 @@ class Template:
     rows: list[TemplateRow]
 
 
-def _ancestor_paths(path: str) -> list[str]:
-    return [path[:end] for end in range(Unit.steplen, len(path) + 1, Unit.steplen)]
-
-
 def template_data(*, user: User, unit_id: int, period_code: str) -> Template:
     """The rows of the template of a unit and period as the user may see them, or 404."""
     unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
@@ -93,7 +89,7 @@ def template_data(*, user: User, unit_id: int, period_code: str) -> Template:
     )
     targets = list(
         Target.objects.filter(
-            Q(plan__unit__path__in=_ancestor_paths(unit.path)) | Q(plan__unit__path__startswith=unit.path),
+            Q(plan__unit__path__in=ancestor_paths(unit)) | Q(plan__unit__path__startswith=unit.path),
             plan__start_year__lte=year,
             plan__end_year__gte=year,
             indicator__source__isnull=True,
@@ -120,7 +116,7 @@ def template_data(*, user: User, unit_id: int, period_code: str) -> Template:
     for u in units:
         level = KIND_LEVEL[u.kind]
         wanted: dict[int, Indicator] = {}
-        for path in _ancestor_paths(u.path):
+        for path in ancestor_paths(u):
             wanted.update(asked.get(path, {}).get(level, {}))
         for indicator in sorted(wanted.values(), key=lambda i: (i.category, i.order, i.code)):
             target, _inherited = target_choose(by_indicator[indicator.pk], u, indicator, year)
