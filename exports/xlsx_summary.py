@@ -21,7 +21,6 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -141,7 +140,7 @@ def summary_data(*, user: User, unit_id: int, period_code: str, plan_id: str | N
 
     units = list(
         Unit.objects.visible_to(user)
-        .filter(Q(pk=unit.pk) | Q(path__startswith=unit.path, depth__gt=unit.depth))
+        .filter(path__startswith=unit.path)  # the unit and its subtree
         .valid_on(period.reference_day)
         .order_by("path")
     )
@@ -168,7 +167,7 @@ def summary_data(*, user: User, unit_id: int, period_code: str, plan_id: str | N
             del figures, progress
 
     reporting = reporting_units(unit, period)
-    notes = RollupNote.objects.filter(Q(unit=unit) | Q(unit__path__startswith=unit.path), period=period)
+    notes = RollupNote.objects.filter(unit__path__startswith=unit.path, period=period)
     return Summary(
         unit=unit,
         period=period,

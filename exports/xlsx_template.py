@@ -83,7 +83,7 @@ def template_data(*, user: User, unit_id: int, period_code: str) -> Template:
     year = period.year
     units = list(
         Unit.objects.visible_to(user)
-        .filter(Q(pk=unit.pk) | Q(path__startswith=unit.path, depth__gt=unit.depth))
+        .filter(path__startswith=unit.path)  # the unit and its subtree
         .valid_on(period.reference_day)
         .order_by("path")
     )
@@ -106,7 +106,7 @@ def template_data(*, user: User, unit_id: int, period_code: str) -> Template:
     values: dict[tuple[int, int, str], Value] = {}
     if targets:
         for value in Value.objects.filter(
-            Q(unit_id=unit.pk) | Q(unit__path__startswith=unit.path),
+            unit__path__startswith=unit.path,
             indicator__in=list(by_indicator),
             period__code__in=[period.code, previous_code],
         ).select_related("period"):
