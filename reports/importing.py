@@ -109,7 +109,7 @@ def _read_bytes(file) -> tuple[bytes, str]:
     return data, name
 
 
-def _header(cells) -> dict[str, int]:
+def header_positions(cells) -> dict[str, int]:
     """Column name → position; names compared without case, spaces or a BOM."""
     positions: dict[str, int] = {}
     for index, cell in enumerate(cells):
@@ -153,7 +153,7 @@ def _number(cell):
     return cell
 
 
-def _row(number: int, cells, positions: dict[str, int]) -> ValueRow | None:
+def value_row(number: int, cells, positions: dict[str, int]) -> ValueRow | None:
     def get(column):
         index = positions.get(column)
         if index is None or index >= len(cells):
@@ -199,13 +199,13 @@ def _parse_csv(data: bytes) -> list[ValueRow]:
         header = next(reader, None)
         if not header or not any(cell.strip() for cell in header):
             raise ImportFileError(_("Tệp trống hoặc thiếu dòng tiêu đề."))
-        positions = _header(header)
+        positions = header_positions(header)
         rows = []
         # Row numbers count records, as a spreadsheet shows them (the header is row 1).
         for number, cells in enumerate(reader, start=2):
             if number > MAX_ROWS + 1:
                 raise _too_many_rows()
-            row = _row(number, cells, positions)
+            row = value_row(number, cells, positions)
             if row is not None:
                 rows.append(row)
     except csv.Error as error:
@@ -241,12 +241,12 @@ def _parse_xlsx(data: bytes) -> list[ValueRow]:
         header = next(lines, None)
         if not header or all(cell is None or not str(cell).strip() for cell in header):
             raise ImportFileError(_("Tệp trống hoặc thiếu dòng tiêu đề."))
-        positions = _header(header)
+        positions = header_positions(header)
         rows = []
         for number, cells in enumerate(lines, start=2):
             if number > MAX_ROWS + 1:
                 raise _too_many_rows()
-            row = _row(number, cells, positions)
+            row = value_row(number, cells, positions)
             if row is not None:
                 rows.append(row)
     finally:

@@ -17,7 +17,7 @@ from django.db import transaction
 from import_export import fields, resources
 from import_export.results import Result, RowResult
 
-from .importing import ImportFileError, _header, _row
+from .importing import ImportFileError, header_positions, value_row
 from .models import EntryPath, Value
 from .services import COLUMNS, ValueRow, values_record
 
@@ -62,14 +62,14 @@ class ValueResource(resources.ModelResource):
         result.total_rows = len(dataset)
         lines = [OrderedDict(zip(dataset.headers or [], cells, strict=False)) for cells in dataset]
         try:
-            positions = _header(dataset.headers or [])
+            positions = header_positions(dataset.headers or [])
         except ImportFileError as error:
             result.append_invalid_row(1, {}, ValidationError({NON_FIELD_ERRORS: [error.message]}))
             result.totals[RowResult.IMPORT_TYPE_INVALID] += 1
             return result
         # Row numbers as a spreadsheet shows them (the header is row 1), as on the upload page.
         numbered = [
-            (number, line, _row(number, list(line.values()), positions)) for number, line in enumerate(lines, 2)
+            (number, line, value_row(number, list(line.values()), positions)) for number, line in enumerate(lines, 2)
         ]
         rows: list[ValueRow] = [row for _n, _l, row in numbered if row is not None]
         keys = {self._key(row) for row in rows}
