@@ -123,7 +123,7 @@ def child(trace: bool, structure: str, period: str) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from accounts.models import Role, User
-    from exports.xlsx_summary import summary_data, summary_workbook
+    from exports.xlsx.summary import summary_data, summary_workbook
     from units.models import Structure, Unit
 
     root = Unit.objects.of_structure(Structure(structure)).get(depth=1)

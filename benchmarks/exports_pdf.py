@@ -101,8 +101,8 @@ def run(args: list[str] | None = None, period: str | None = None) -> dict:
     from pypdf import PdfReader
 
     from accounts.models import Role, User
-    from exports.pdf import render_pdf
-    from exports.pdf_report import report_document
+    from core.pdf import render_pdf
+    from exports.pdf.report import report_document
     from plans.services import period_get_or_create
     from units.models import Unit
 

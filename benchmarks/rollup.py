@@ -76,8 +76,8 @@ from plans.models import Plan, PlanStatus, Target, TargetKind  # noqa: E402
 from plans.services import period_get_or_create  # noqa: E402
 from reports.models import EntryPath, Value  # noqa: E402
 from reports.rollup import rollup  # noqa: E402
-from reports.selectors_rollup import rollup_page  # noqa: E402
-from reports.services import ValueRow, values_record  # noqa: E402
+from reports.selectors.rollup import rollup_page  # noqa: E402
+from reports.services.values import ValueRow, values_record  # noqa: E402
 from units.models import Level, Structure, Unit  # noqa: E402
 from units.services import units_load  # noqa: E402
 from units.sources import records  # noqa: E402

@@ -1,7 +1,7 @@
 """Feeding the learning-model ratio indicators from the register and the recognitions.
 
 For a commune, a year and a kind: numerator = subjects recognised that year, denominator = subjects on
-the register. They are written through ``reports.services.values_record`` (path "evaluation"), the one
+the register. They are written through ``reports.services.values.values_record`` (path "evaluation"), the one
 write path, so nobody types them twice and the roll-up carries them up like any other value.
 """
 
@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from reports.models import EntryPath
-from reports.services import RecordResult, ValueRow, values_record
+from reports.services.values import RecordResult, ValueRow, values_record
 from units.models import Unit
 
 from .models import ModelKind, Status, Subject

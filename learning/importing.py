@@ -3,24 +3,19 @@
 Header row (Vietnamese or English, any case and order): ``loai``/kind, ``ten``/name, and optionally
 ``ma``/code, ``chu_ho``/head, ``thon``/address. A row whose code is already on the register updates it.
 All or nothing: any bad row refuses the whole file with "Dòng n: ..." messages. Size and format are
-checked before parsing (the limits of the values import).
+checked before parsing (``core.uploads``, the limits every import shares).
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import unicodedata
-import zipfile
-from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from reports.importing import MAX_ROWS, OLE_MAGIC, XLSX_EXPANSION, ZIP_MAGIC, ImportFileError, _read_bytes
+from core.uploads import ImportFileError, table_read
 from units.models import Unit
 
 from .models import ModelKind, Subject
@@ -72,47 +67,6 @@ class SubjectsImportResult:
         return not self.errors
 
 
-def _table(data: bytes, name: str) -> list[list]:
-    suffix = Path(name).suffix.lower()
-    if data.startswith(OLE_MAGIC) or suffix == ".xls":
-        raise ImportFileError(_("Tệp .xls (Excel cũ) không được hỗ trợ; hãy lưu lại thành .xlsx hoặc CSV UTF-8."))
-    if data.startswith(ZIP_MAGIC):
-        from openpyxl import load_workbook
-
-        _parse_xlsx_check(data)
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds (KeyError, InvalidFileException, XML errors)
-            raise ImportFileError(_("Không đọc được tệp Excel: tệp hỏng hoặc không phải định dạng .xlsx.")) from None
-        try:
-            return [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)][: MAX_ROWS + 1]
-        finally:
-            workbook.close()
-    if suffix not in ("", ".csv", ".txt"):
-        raise ImportFileError(_("Chỉ nhận tệp CSV (.csv) hoặc Excel (.xlsx)."))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            _("Tệp CSV không phải mã UTF-8 nên tiếng Việt sẽ bị lỗi; hãy lưu thành “CSV UTF-8”.")
-        ) from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[: MAX_ROWS + 1]
-
-
-def _parse_xlsx_check(data: bytes) -> None:
-    """Refuse a corrupt file or a zip bomb before openpyxl opens it."""
-    limit = settings.XHHT_MAX_UPLOAD_BYTES * XLSX_EXPANSION
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            expanded = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError):
-        raise ImportFileError(_("Không đọc được tệp Excel: tệp hỏng hoặc không phải định dạng .xlsx.")) from None
-    if expanded > limit:
-        raise ImportFileError(_("Tệp Excel khi giải nén quá lớn; hãy chia thành nhiều tệp nhỏ hơn."))
-
-
 def _cell(cells: list, position: int | None) -> str:
     if position is None or position >= len(cells) or cells[position] is None:
         return ""
@@ -129,11 +83,11 @@ def subjects_import(*, commune: Unit, file, user, name: str | None = None) -> Su
         raise PermissionDenied(_("Xã này nằm ngoài phạm vi của bạn."))
     if not can_self_assess(user, commune):
         raise PermissionDenied(_("Sổ theo dõi do xã cập nhật."))
-    data, file_name = _read_bytes(file)
-    table = _table(data, name or file_name)
-    if not table or not any(str(c or "").strip() for c in table[0]):
+    _fmt, table = table_read(file, name=name)
+    first = next(table, None)
+    if not first or not any(str(c or "").strip() for c in first):
         raise ImportFileError(_("Tệp trống hoặc thiếu dòng tiêu đề."))
-    header = [_fold(c) for c in table[0]]
+    header = [_fold(c) for c in first]
     positions = {
         key: next((i for i, h in enumerate(header) if h in names), None) for key, names in FOLDED_COLUMNS.items()
     }
@@ -146,7 +100,7 @@ def subjects_import(*, commune: Unit, file, user, name: str | None = None) -> Su
     existing = {(s.kind, s.code): s for s in Subject.objects.filter(commune=commune).exclude(code="")}
     seen: dict[tuple[str, str], int] = {}
     creates, updates = [], []
-    for number, cells in enumerate(table[1:], start=2):
+    for number, cells in enumerate(table, start=2):
         values = {key: _cell(cells, pos) for key, pos in positions.items()}
         if not any(values.values()):
             continue

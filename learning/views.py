@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from exports.pdf import render_pdf
-from reports.importing import ImportFileError
+from core.pdf import render_pdf
+from core.uploads import ImportFileError
 from units.models import Level, Unit
 
 from .evidence import evidence_add

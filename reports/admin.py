@@ -21,9 +21,9 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import EntryPath, ReminderLog, Submission, SubmissionComment, Value
-from .resources import ValueResource
-from .submissions import (
+from reports.models import EntryPath, ReminderLog, Submission, SubmissionComment, Value
+from reports.resources import ValueResource
+from reports.services.submissions import (
     lock_reasons,
     submission_approve,
     submission_reopen,

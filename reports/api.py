@@ -15,12 +15,11 @@ from ninja.errors import HttpError
 
 from indicators.models import Indicator
 from plans.services import period_get_or_create
+from reports.models import EntryPath
+from reports.selectors.values import unit_figures
+from reports.services.values import ValueRow, values_record
 from units.api import unit_by_code
 from units.models import Unit
-
-from .models import EntryPath
-from .selectors_values import unit_figures
-from .services import ValueRow, values_record
 
 router = Router(tags=["values"])
 

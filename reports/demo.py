@@ -28,9 +28,8 @@ from django.utils import timezone
 from indicators.models import Indicator, Measure, PeriodAggregation
 from plans.models import Target
 from plans.services import period_get_or_create
+from reports.models import EntryPath, Value
 from units.models import Level, Structure, Unit
-
-from .models import EntryPath, Value
 
 DEMO_COMMENT = "Dữ liệu mẫu (ngẫu nhiên)"
 DEMO_PERIODS = ("2021", "2022", "2023", "2024")

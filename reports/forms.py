@@ -1,4 +1,4 @@
-"""Forms of the entry pages. Values are validated by ``reports.services.values_record``, never here: the form
+"""Forms of the entry pages. Values are validated by ``reports.services.values.values_record``, never here: the form
 only carries what the user typed (as typed) and puts the service's errors back next to the cells."""
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from indicators.models import Measure
-
-from .selectors_entry import EntryGrid, EntryRow, input_number, level_choices
-from .services import RecordResult, RowError, ValueRow
+from reports.selectors.entry import EntryGrid, EntryRow, input_number, level_choices
+from reports.services.values import RecordResult, RowError, ValueRow
 
 NUMBER_ATTRS = {"class": "form-control form-control-sm num", "inputmode": "decimal", "autocomplete": "off"}
 

@@ -51,9 +51,8 @@ from django.utils.translation import gettext_lazy as _
 from indicators.models import Direction, Indicator, Measure
 from plans.models import Period, PlanStatus, Target, TargetKind
 from plans.services import period_code
+from reports.rollup import Figure, rollup
 from units.models import Unit
-
-from .rollup import Figure, rollup
 
 #: How far below (or above, for an upper bound) the straight path to the milestone a value may lie and
 #: still count as on track: 15 % of the path's expected value. A unit at 52 % in a year whose path expects

@@ -1,7 +1,7 @@
 """Import and export of values in the back office (django-import-export), through the one validation path.
 
 The admin's import does not save rows one by one: ``ValueResource.import_data`` reads the whole file into
-``ValueRow``s exactly as the upload page does (``reports.importing``: header, numbers, "nothing to report")
+``ValueRow``s exactly as the upload page does (``reports.services.importing``: header, numbers, "nothing to report")
 and hands them to ``values_record``, the function the entry form, the upload page and the API call. Scope,
 entry levels, measure checks, locks, the version check and the history are therefore the same; the path
 recorded is ``admin``. Each ``RowError`` becomes an import-export row error with its Vietnamese reason, and
@@ -17,9 +17,10 @@ from django.db import transaction
 from import_export import fields, resources
 from import_export.results import Result, RowResult
 
-from .importing import ImportFileError, header_positions, value_row
-from .models import EntryPath, Value
-from .services import COLUMNS, ValueRow, values_record
+from core.uploads import ImportFileError
+from reports.models import EntryPath, Value
+from reports.services.importing import header_positions, value_row
+from reports.services.values import COLUMNS, ValueRow, values_record
 
 EXPORT_COLUMNS = [*COLUMNS, "not_applicable"]
 

@@ -30,9 +30,8 @@ from django.db.models.functions import Substr
 
 from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold
 from plans.models import Period, PeriodKind
+from reports.models import Submission, SubmissionStatus, Value
 from units.models import KIND_LEVEL, Unit, kinds_of_level
-
-from .models import Submission, SubmissionStatus, Value
 
 HUNDRED = Decimal(100)
 #: Longer than any path's tail below a unit (four levels of treebeard's four-character steps at most).

@@ -17,7 +17,7 @@ from plans.models import Plan, PlanStatus, Target, TargetKind
 from plans.resources import TargetResource
 from plans.services import period_get_or_create
 from reports.models import EntryPath, Value
-from reports.submissions import submission_get, submission_submit
+from reports.services.submissions import submission_get, submission_submit
 
 from .base import PersonasTestCase
 

@@ -17,14 +17,14 @@ from indicators.models import Indicator, Measure
 from plans.services import period_get_or_create
 from reports import services
 from reports.models import Submission, SubmissionStatus, Value
-from reports.services import ValueRow, values_record
-from reports.submissions import (
+from reports.services.submissions import (
     StaleSubmission,
     submission_approve,
     submission_get,
     submission_return,
     submission_submit,
 )
+from reports.services.values import ValueRow, values_record
 from units.models import UnitKind
 
 from .factories import UserFactory, make_unit

@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts.models import User
 from plans.services import period_get_or_create
 from reports.models import Submission, SubmissionStatus
-from reports.selectors_submissions import dashboard, trend_codes
+from reports.selectors.submissions import dashboard, trend_codes
 from units.models import UnitKind
 
 from .base import PersonasTestCase
@@ -24,7 +24,7 @@ LATE = datetime.datetime(2025, 6, 15, 17, 30, tzinfo=UTC)  # 00:30 on the 16th i
 
 
 def report(unit, period, status, submitted_at=None):
-    from reports.submissions import deadline_for
+    from reports.services.submissions import deadline_for
 
     return Submission.objects.create(
         unit=unit,

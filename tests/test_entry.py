@@ -11,7 +11,7 @@ from indicators.models import Indicator, Measure
 from plans.models import Frequency, Period, Plan, PlanStatus, ReportingRule, Target
 from plans.services import deadlines_generate, period_get_or_create
 from reports.models import EntryPath, Value
-from reports.services import ValueRow, values_record
+from reports.services.values import ValueRow, values_record
 from units.models import Level
 
 from .base import PersonasTestCase

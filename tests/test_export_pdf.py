@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
-from exports.pdf import STATIC_BASE, StaticFetcher
+from core.pdf import STATIC_BASE, StaticFetcher
 from indicators.models import Indicator, Measure
 from plans.models import Plan, PlanStatus, Target, TargetKind
 from plans.services import period_get_or_create

@@ -23,7 +23,7 @@ from plans.models import Target, TargetKind
 from plans.services import period_get_or_create
 from reports.models import RollupNote, Submission, SubmissionStatus, Value
 from reports.rollup import rollup
-from reports.submissions import deadline_for
+from reports.services.submissions import deadline_for
 from units.models import Level
 
 from .base import PersonasTestCase
@@ -223,7 +223,7 @@ class SummaryTests(ExcelTestCase):
         whole = [
             row for sheet in workbook_of(self.get(self.admin, self.hanoi)).worksheets[:4] for row in rows_of(sheet, 8)
         ]
-        with mock.patch("exports.xlsx_summary.CHUNK", 2):  # slices of two units, across parents
+        with mock.patch("exports.xlsx.summary.CHUNK", 2):  # slices of two units, across parents
             sliced = workbook_of(self.get(self.admin, self.hanoi))
         self.assertEqual([row for sheet in sliced.worksheets[:4] for row in rows_of(sheet, 8)], whole)
         self.assertEqual(row_of(sliced["TTHTCD"], "017")[2].value, 7)  # Cổ Loa's, below the slice's last unit

@@ -20,10 +20,11 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 from openpyxl import Workbook
 
 from accounts.services import api_token_create
+from core.uploads import ImportFileError
 from indicators.models import Indicator, Measure
 from plans.models import Plan, PlanStatus, Target
-from reports.importing import ImportFileError, values_import
 from reports.models import Value
+from reports.services.importing import values_import
 from units.models import Level
 
 from .base import PersonasTestCase

@@ -14,9 +14,10 @@ from django.test import override_settings
 from django.urls import reverse
 from openpyxl import Workbook
 
+from core.uploads import ImportFileError
 from indicators.models import Indicator, Measure
-from reports.importing import ImportFileError, rows_read, values_import
 from reports.models import EntryPath, Value
+from reports.services.importing import rows_read, values_import
 from units.models import Level, UnitKind
 
 from .base import PersonasTestCase
@@ -145,7 +146,7 @@ class ImportParsingTests(ImportTestCase):
 
     def test_it_refuses_too_many_rows(self):
         lines = ["09910,CLC,2023,1,,,"] * 6
-        with mock.patch("reports.importing.MAX_ROWS", 5):
+        with mock.patch("reports.services.importing.MAX_ROWS", 5):
             with self.assertRaisesMessage(ImportFileError, "hơn 5 dòng"):
                 rows_read(io.BytesIO(csv_bytes(*lines)))
             with self.assertRaisesMessage(ImportFileError, "hơn 5 dòng"):

@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
+from core.uploads import ImportFileError
 from learning.importing import subjects_import
 from learning.models import ModelKind, Subject
-from reports.importing import ImportFileError
 
 from .base import PersonasTestCase
 

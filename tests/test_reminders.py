@@ -13,7 +13,7 @@ from accounts.models import Role
 from plans.models import PlanStatus
 from plans.services import period_get_or_create
 from reports.models import ReminderKind, ReminderLog, Submission, SubmissionStatus
-from reports.reminders import reminders_send
+from reports.services.reminders import reminders_send
 from units.models import UnitKind
 
 from .base import PersonasTestCase

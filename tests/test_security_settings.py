@@ -130,7 +130,7 @@ class ProductionSettingsTests(TestCase):
         self.assertLessEqual(self.prod["DATA_UPLOAD_MAX_MEMORY_SIZE"], 10 * mib)
         self.assertLessEqual(self.prod["FILE_UPLOAD_MAX_MEMORY_SIZE"], 10 * mib)
         self.assertLessEqual(self.prod["XHHT_MAX_UPLOAD_BYTES"], 50 * mib)
-        self.assertEqual(self.prod["FILE_UPLOAD_HANDLERS"][-1], "xhht.uploads.CeilingUploadHandler")
+        self.assertEqual(self.prod["FILE_UPLOAD_HANDLERS"][-1], "core.uploads.CeilingUploadHandler")
         self.assertLessEqual(self.prod["XHHT_UPLOAD_CEILING_BYTES"], 64 * mib)
 
     def test_it_refuses_to_start_without_a_secret_key(self):

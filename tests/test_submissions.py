@@ -13,13 +13,13 @@ from indicators.models import Indicator, Measure
 from plans.models import Frequency, Plan, PlanStatus, ReportingRule
 from plans.services import deadlines_generate, period_get_or_create
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
-from reports.services import ValueRow, values_record
-from reports.submissions import (
+from reports.services.submissions import (
     StaleSubmission,
     submission_approve,
     submission_get,
     submission_submit,
 )
+from reports.services.values import ValueRow, values_record
 from units.models import Level
 
 from .base import PersonasTestCase

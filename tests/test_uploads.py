@@ -14,9 +14,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
+from core.uploads import ImportFileError
 from indicators.models import Indicator, Measure
-from reports.importing import ImportFileError, values_import
 from reports.models import Value
+from reports.services.importing import values_import
 
 from .base import PersonasTestCase
 
@@ -231,7 +232,7 @@ class UploadCeilingTests(UploadTestCase):
     """A file part past the ceiling is not spooled to disk; the form still refuses it by its real size."""
 
     def test_it_drops_the_bytes_past_the_ceiling_and_keeps_the_real_size(self):
-        from xhht.uploads import CeilingUploadHandler
+        from core.uploads import CeilingUploadHandler
 
         handler = CeilingUploadHandler()
         with override_settings(XHHT_UPLOAD_CEILING_BYTES=3 * MIB):

@@ -2,7 +2,7 @@
 
 from indicators.models import Indicator, Measure
 from reports.models import EntryPath, Value
-from reports.services import ValueRow, values_record
+from reports.services.values import ValueRow, values_record
 from units.models import Level
 
 from .base import PersonasTestCase

@@ -188,12 +188,12 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT") or BASE_DIR / "media")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 XHHT_MAX_UPLOAD_BYTES = env_int("XHHT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
-# Past this, an uploaded file's bytes are dropped instead of spooled to disk (xhht/uploads.py); above every
+# Past this, an uploaded file's bytes are dropped instead of spooled to disk (core/uploads.py); above every
 # form's own limit (the import's, the 10 MB of learning evidence), so each still refuses by the real size.
 XHHT_UPLOAD_CEILING_BYTES = max(XHHT_MAX_UPLOAD_BYTES, 10 * 1024 * 1024) + 1024 * 1024
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
-    "xhht.uploads.CeilingUploadHandler",
+    "core.uploads.CeilingUploadHandler",
 ]
 
 # E-mail: console in development, SMTP when EMAIL_HOST is given.

@@ -10,9 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from core.pdf import render_pdf
 from exports.commands import command_scope
-from exports.pdf import render_pdf
-from exports.pdf_report import report_document
+from exports.pdf.report import report_document
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from exports.commands import command_scope
-from exports.xlsx_summary import summary_data, summary_workbook
+from exports.xlsx.summary import summary_data, summary_workbook
 
 
 class Command(BaseCommand):

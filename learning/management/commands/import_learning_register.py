@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from core.uploads import ImportFileError
 from learning.importing import subjects_import
-from reports.importing import ImportFileError
 from units.models import Level, Unit, kinds_of_level
 
 

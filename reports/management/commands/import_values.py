@@ -11,7 +11,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from reports.importing import ImportFileError, values_import
+from core.uploads import ImportFileError
+from reports.services.importing import values_import
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from reports.reminders import reminders_send
+from reports.services.reminders import reminders_send
 
 
 def _day(raw: str) -> datetime.date:

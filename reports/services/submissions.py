@@ -28,9 +28,8 @@ from simple_history.utils import bulk_create_with_history
 from accounts.models import Role, User
 from indicators.models import Indicator
 from plans.models import Deadline, Period
+from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus
 from units.models import KIND_LEVEL, Unit
-
-from .models import EntryPath, Submission, SubmissionComment, SubmissionStatus
 
 LOCKED_STATUSES = {
     SubmissionStatus.SUBMITTED: _("Báo cáo đã nộp, đang chờ duyệt."),

@@ -6,10 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reports.models import Value
+from reports.selectors.rollup import rollup_page
 from units.models import Unit
-
-from .models import Value
-from .selectors_rollup import rollup_page
 
 
 @login_required

@@ -28,18 +28,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from accounts.models import User
-from indicators.models import Indicator, Measure
-from plans.models import Period, Plan
-from plans.selectors import target_display
-from reports.models import RollupNote, SubmissionStatus
-from reports.progress import Progress, Status, progress_for
-from reports.rollup import Figure, rollup
-from reports.selectors_entry import ancestor_paths
-from reports.selectors_rollup import LEVEL_RANK, period_for, rollup_indicators
-from reports.selectors_submissions import SUBMITTED, reporting_units
-from units.models import KIND_LEVEL, Unit
-
-from .xlsx_common import (
+from exports.xlsx.common import (
     BOLD,
     TITLE_FONT,
     RowWriter,
@@ -50,6 +39,16 @@ from .xlsx_common import (
     sheet_title,
     text_cell,
 )
+from indicators.models import Indicator, Measure
+from plans.models import Period, Plan
+from plans.selectors import target_display
+from reports.models import RollupNote, SubmissionStatus
+from reports.progress import Progress, Status, progress_for
+from reports.rollup import Figure, rollup
+from reports.selectors.entry import ancestor_paths
+from reports.selectors.rollup import LEVEL_RANK, period_for, rollup_indicators
+from reports.selectors.submissions import SUBMITTED, reporting_units
+from units.models import KIND_LEVEL, Unit
 
 RATIO_MEASURES = {Measure.RATIO, Measure.STANDARD}
 

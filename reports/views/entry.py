@@ -17,15 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
+from core.uploads import ImportFileError
 from plans.models import Period
 from plans.services import period_code, period_parse, period_window
+from reports.forms import EntryForm, ImportForm, warning_text
+from reports.models import EntryPath
+from reports.selectors.entry import entry_grid, entry_periods
+from reports.services.importing import values_import
+from reports.services.values import values_record
 from units.models import Unit
-
-from .forms import EntryForm, ImportForm, warning_text
-from .importing import ImportFileError, values_import
-from .models import EntryPath
-from .selectors_entry import entry_grid, entry_periods
-from .services import values_record
 
 #: Uploaded files waiting for the user's confirmation live here, named by a random token kept in the session.
 IMPORT_DIR = "imports"

@@ -1,6 +1,6 @@
 """The entry template: an XLSX a unit downloads, fills offline and uploads on the import page unchanged.
 
-The first sheet is the table the values import reads (``reports.importing``): its header row names the
+The first sheet is the table the values import reads (``reports.services.importing``): its header row names the
 import's columns ("Mã đơn vị (unit_code)": the import takes the name in brackets), one row per unit of the
 subtree and indicator it reports, pre-filled with the codes, names, the period and this period's values when
 there are some; the previous period's value and the target are shown beside them for reference (columns the
@@ -31,15 +31,14 @@ from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from accounts.models import User
+from exports.xlsx.common import RowWriter, header_row, new_sheet, new_workbook, sheet_title, text_cell
 from indicators.models import Indicator, Measure
 from plans.models import Period, Target
 from plans.selectors import target_display
 from reports.models import Value
-from reports.selectors_entry import ancestor_paths, target_choose, value_display
-from reports.selectors_rollup import period_for
+from reports.selectors.entry import ancestor_paths, target_choose, value_display
+from reports.selectors.rollup import period_for
 from units.models import KIND_LEVEL, Unit
-
-from .xlsx_common import RowWriter, header_row, new_sheet, new_workbook, sheet_title, text_cell
 
 #: The table's columns: (import column or None for a reference column, Vietnamese label, width, kind).
 COLUMNS = [

@@ -32,9 +32,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from plans.models import Deadline, PlanStatus
+from reports.models import ReminderKind, ReminderLog, Submission, SubmissionStatus
 from units.models import Unit, kinds_of_level
-
-from .models import ReminderKind, ReminderLog, Submission, SubmissionStatus
 
 DONE = {SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED}
 

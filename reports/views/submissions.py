@@ -17,8 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from indicators.models import Indicator
-
-from .selectors_submissions import (
+from reports.selectors.submissions import (
     dashboard,
     late_or_missing,
     period_for_code,
@@ -26,7 +25,7 @@ from .selectors_submissions import (
     unit_for,
     value_history,
 )
-from .submissions import (
+from reports.services.submissions import (
     StaleSubmission,
     submission_approve,
     submission_comment_add,

@@ -32,10 +32,9 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from plans.models import Deadline, Period, PeriodKind
 from plans.services import period_code, period_get_or_create, period_parse
+from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
+from reports.services.submissions import can_review, can_submit, deadline_for, lock_reasons
 from units.models import Unit, kinds_of_level
-
-from .models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
-from .submissions import can_review, can_submit, deadline_for, lock_reasons
 
 HUNDRED = Decimal(100)
 TREND_PERIODS = 6

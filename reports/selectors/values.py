@@ -8,10 +8,9 @@ from decimal import Decimal
 
 from indicators.models import Indicator
 from plans.models import Period
+from reports.progress import Status, progress_for
+from reports.rollup import Figure
 from units.models import Unit
-
-from .progress import Status, progress_for
-from .rollup import Figure
 
 #: The status of a figure that no plan sets a target for.
 NO_TARGET = "no_target"

@@ -25,11 +25,10 @@ from indicators.models import Category, Indicator, Measure
 from plans.models import Period, PeriodKind, Plan, Target, TargetKind
 from plans.selectors import number_display, target_display
 from plans.services import period_code, period_get_or_create, period_parse
+from reports.models import RollupNote, Value
+from reports.progress import STATUS_ORDER, Progress, Status, progress_for
+from reports.rollup import Figure, rollup
 from units.models import Level, Unit
-
-from .models import RollupNote, Value
-from .progress import STATUS_ORDER, Progress, Status, progress_for
-from .rollup import Figure, rollup
 
 #: Higher levels first: a page shows the indicators entered at its unit's level or below.
 LEVEL_RANK = {Level.NATIONAL: 0, Level.PROVINCE: 1, Level.DISTRICT: 2, Level.COMMUNE: 3}

@@ -20,10 +20,9 @@ from django.utils.translation import gettext as _
 from indicators.models import Indicator, Measure
 from plans.models import Deadline, Period, PlanStatus, Target
 from plans.selectors import number_display, target_display
+from reports.models import Value
+from reports.services.submissions import lock_reasons
 from units.models import KIND_LEVEL, Level, Unit
-
-from .models import Value
-from .submissions import lock_reasons
 
 INHERITING_MEASURES = {Measure.RATIO, Measure.STANDARD}
 

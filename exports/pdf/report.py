@@ -20,7 +20,7 @@ from indicators.models import Indicator
 from plans.models import Period, Plan
 from reports.progress import progress_for
 from reports.rollup import rollup
-from reports.selectors_rollup import Cells, IndicatorRow, cells, rollup_page
+from reports.selectors.rollup import Cells, IndicatorRow, cells, rollup_page
 from units.models import Level, Unit, UnitKind
 
 #: The words a unit's name starts with, left out of the place name ("Tản Lĩnh, ngày ...").

@@ -21,10 +21,9 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from indicators.models import Indicator, Measure
 from plans.models import Period
 from plans.services import period_get_or_create, period_parse
+from reports.models import EntryPath, Value
+from reports.services.submissions import lock_for_write, lock_reasons
 from units.models import KIND_LEVEL, Level, Unit
-
-from .models import EntryPath, Value
-from .submissions import lock_for_write, lock_reasons
 
 COLUMNS = ["unit_code", "indicator_code", "period", "value", "numerator", "denominator", "comment"]
 MAX_DIGITS = Decimal("99999999999999")  # what max_digits=16, decimal_places=2 can hold

@@ -1,0 +1,142 @@
+"""Importing values from a file: CSV (UTF-8, with or without BOM) or Excel (.xlsx, the first sheet).
+
+The first row is the header: ``unit_code, indicator_code, period, value, numerator, denominator, comment``
+(any case, any order; a label may carry the name in brackets, "Mã đơn vị (unit_code)"; other columns are
+ignored; ``not_applicable`` is read when present). Every data row
+becomes a ``ValueRow`` carrying its row number in the file, so that an error reads "Dòng 7, cột value: ...".
+The rows then go through the one validation path, ``values_record`` (all or nothing).
+
+The file is read by ``core.uploads.table_read``, which owns the limits every import shares (size, format,
+expansion of an .xlsx, ``MAX_ROWS``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from core.uploads import MAX_ROWS, ImportFileError, table_read
+from reports.models import EntryPath
+from reports.services.values import RecordResult, RowError, ValueRow, values_record
+
+REQUIRED = ["unit_code", "indicator_code", "period"]
+NUMBER_COLUMNS = ["value", "numerator", "denominator"]
+OPTIONAL = ["comment", "not_applicable"]
+PREVIEW_ROWS = 20
+BRACKETED = re.compile(r"\(([a-z_]+)\)\s*$")
+TRUE_WORDS = {"1", "x", "có", "co", "true", "yes", "đúng", "dung"}
+
+
+@dataclasses.dataclass
+class ImportResult:
+    rows: list[ValueRow]
+    record: RecordResult
+    fmt: str  # "csv" or "xlsx"
+
+    @property
+    def ok(self) -> bool:
+        return self.record.ok
+
+    @property
+    def errors(self) -> list[RowError]:
+        return self.record.errors
+
+    @property
+    def warnings(self) -> list[RowError]:
+        return self.record.warnings
+
+    @property
+    def preview(self) -> list[ValueRow]:
+        return self.rows[:PREVIEW_ROWS]
+
+
+def header_positions(cells) -> dict[str, int]:
+    """Column name → position; names compared without case, spaces or a BOM."""
+    positions: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        name = str(cell if cell is not None else "").replace("\ufeff", "").strip().lower()
+        bracketed = BRACKETED.search(name)  # "Mã đơn vị (unit_code)", as the entry template writes it
+        if bracketed:
+            name = bracketed.group(1)
+        if name and name not in positions:
+            positions[name] = index
+    missing = [c for c in REQUIRED if c not in positions]
+    if not any(c in positions for c in NUMBER_COLUMNS):
+        missing.append("value")
+    elif ("numerator" in positions) != ("denominator" in positions):
+        missing.append("denominator" if "numerator" in positions else "numerator")
+    if missing:
+        raise ImportFileError(
+            _("Thiếu cột bắt buộc: %(columns)s. Dòng đầu của tệp phải là tiêu đề với các cột: %(all)s.")
+            % {"columns": ", ".join(missing), "all": ", ".join(REQUIRED + NUMBER_COLUMNS + ["comment"])}
+        )
+    return positions
+
+
+def _text(cell) -> str:
+    """A code cell as text: Excel stores 2023 or 9910 as numbers."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime.datetime | datetime.date):
+        return cell.isoformat()
+    return str(cell).strip()
+
+
+def _number(cell):
+    if cell is None:
+        return None
+    if isinstance(cell, str):
+        return cell.strip() or None
+    if isinstance(cell, float):
+        return Decimal(repr(cell)) if cell == cell else cell  # 99.5 stays 99.5 (no binary noise); NaN is refused
+    return cell
+
+
+def value_row(number: int, cells, positions: dict[str, int]) -> ValueRow | None:
+    def get(column):
+        index = positions.get(column)
+        if index is None or index >= len(cells):
+            return None
+        return cells[index]
+
+    if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+        return None  # a blank line
+    flag = _text(get("not_applicable")).lower()
+    return ValueRow(
+        row=number,
+        unit_code=_text(get("unit_code")),
+        indicator_code=_text(get("indicator_code")),
+        period=_text(get("period")),
+        value=_number(get("value")),
+        numerator=_number(get("numerator")),
+        denominator=_number(get("denominator")),
+        comment=_text(get("comment")),
+        not_applicable=flag in TRUE_WORDS,
+    )
+
+
+def rows_read(file, name: str | None = None) -> tuple[list[ValueRow], str]:
+    """Parse a file (path, uploaded file or binary file object) into rows; ``ImportFileError`` if it cannot."""
+    fmt, table = table_read(file, name=name, max_rows=MAX_ROWS)
+    header = next(table, None)
+    if not header or all(cell is None or not str(cell).strip() for cell in header):
+        raise ImportFileError(_("Tệp trống hoặc thiếu dòng tiêu đề."))
+    positions = header_positions(header)
+    # Row numbers count records, as a spreadsheet shows them (the header is row 1).
+    rows = [row for number, cells in enumerate(table, start=2) if (row := value_row(number, cells, positions))]
+    if not rows:
+        raise ImportFileError(_("Tệp không có dòng số liệu nào."))
+    return rows, fmt
+
+
+def values_import(file, user, dry_run: bool = False, *, name: str | None = None) -> ImportResult:
+    """Read the file and record its values, all or nothing (``dry_run``: check only, write nothing)."""
+    rows, fmt = rows_read(file, name=name)
+    record = values_record(rows=rows, user=user, path=EntryPath.IMPORT, dry_run=dry_run)
+    return ImportResult(rows=rows, record=record, fmt=fmt)
