@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from reports.models import EntryPath
-from reports.services.values import RecordResult, ValueRow, values_record
+from reports.services.values import OVERWRITE, RecordResult, ValueRow, values_record
 from units.models import Unit
 
 from .models import ModelKind, Status, Subject
@@ -60,6 +60,7 @@ def learning_indicators_feed(*, communes: Sequence[Unit], year: int, kinds: Sequ
             numerator=counts.get((commune.pk, kind), (0, 0))[0],
             denominator=counts.get((commune.pk, kind), (0, 0))[1],
             comment=_("Tính từ kết quả công nhận mô hình học tập năm %(year)s.") % {"year": year},
+            version=OVERWRITE,  # recomputed from the recognitions: the latest computation is the figure
         )
         for n, (commune, kind) in enumerate(((c, k) for c in communes for k in kinds), start=1)
     ]

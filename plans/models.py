@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.policy import plan_editor_root
 from indicators.models import Indicator
 from units.models import Agency, Level, Unit
 from units.scoping import ScopedWithAncestorsQuerySet
@@ -68,16 +69,6 @@ class Period(models.Model):
         """The day whose unit structure the period reports on: the end of its data window."""
         return self.window_end
 
-    def previous(self) -> str:
-        """Code of the period before this one, of the same kind."""
-        if self.kind == PeriodKind.YEAR:
-            return str(self.year - 1)
-        per_year = 2 if self.kind == PeriodKind.HALF else 4
-        letter = "S" if self.kind == PeriodKind.HALF else "Q"
-        if self.number > 1:
-            return f"{self.year}{letter}{self.number - 1}"
-        return f"{self.year - 1}{letter}{per_year}"
-
 
 class PlanKind(models.TextChoices):
     PLAN = "plan", _("Kế hoạch")
@@ -97,13 +88,9 @@ class PlanQuerySet(ScopedWithAncestorsQuerySet):
     """``visible_to``: plans of the user's subtree, and the plans above it that the user's unit implements."""
 
     def editable_by(self, user) -> PlanQuerySet:
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_full_scope:
-            return self
-        if user.unit_id is None or not user.is_reviewer:
-            return self.none()
-        return self.filter(unit__path__startswith=user.unit.path)
+        """The plans the user may edit (``accounts.policy.may_edit_plan``, as a filter)."""
+        root = plan_editor_root(user)
+        return self.none() if root is None else self.filter(unit__path__startswith=root)
 
 
 class Document(models.Model):

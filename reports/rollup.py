@@ -97,9 +97,10 @@ def effective_values(
             unit=OuterRef("unit"), period=OuterRef("period"), status=SubmissionStatus.APPROVED
         )
         base = base.filter(Exists(approved))
+    # ``period_id``: a period nobody has used yet is unsaved (``plans.periods.period_resolve``) and has no values.
     if period.kind != PeriodKind.YEAR or not sub_periods:
-        return base.filter(period=period)
-    yearly = Value.objects.filter(unit=OuterRef("unit"), indicator=OuterRef("indicator"), period=period)
+        return base.filter(period_id=period.pk)
+    yearly = Value.objects.filter(unit=OuterRef("unit"), indicator=OuterRef("indicator"), period_id=period.pk)
     later = Value.objects.filter(
         unit=OuterRef("unit"),
         indicator=OuterRef("indicator"),
@@ -110,7 +111,7 @@ def effective_values(
     flows = [i.pk for i in indicators if i.period_aggregation == PeriodAggregation.SUM]
     sub = base.filter(period__year=period.year).exclude(period__kind=PeriodKind.YEAR).filter(~Exists(yearly))
     sub = sub.filter(Q(indicator__in=flows) | ~Exists(later))
-    return base.filter(period=period) | sub
+    return base.filter(period_id=period.pk) | sub
 
 
 def _expected_counts(paths: Sequence[str], prefix_len: int, day, levels: Iterable[str]) -> dict[tuple[str, str], int]:

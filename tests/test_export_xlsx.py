@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from indicators.models import Indicator, Measure
 from plans.models import Target, TargetKind
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import RollupNote, Submission, SubmissionStatus, Value
 from reports.rollup import rollup
 from reports.services.submissions import deadline_for

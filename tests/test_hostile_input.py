@@ -27,7 +27,7 @@ from reports.models import Value
 from reports.services.importing import values_import
 from units.models import Level
 
-from .base import PersonasTestCase
+from .base import PersonasTestCase, grid_data
 from .test_api_scope_matrix import operations
 from .urlwalk import RouteTestCase, routes
 
@@ -259,17 +259,13 @@ class FormHostileTests(HostileTestCase):
     )  # fmt: skip
     def test_it_never_fails_on_a_hostile_entry_grid(self, value, numerator, denominator, level, comment, version, na):
         self.web.force_login(self.reporter)
-        data = {
-            f"i{self.clc.pk}_value": value,
-            f"i{self.clc.pk}_comment": comment,
-            f"i{self.clc.pk}_version": version,
-            f"i{self.literacy.pk}_numerator": numerator,
-            f"i{self.literacy.pk}_denominator": denominator,
-            f"i{self.std.pk}_value": level,
-            "unknown_field": value,
+        page = self.web.get(f"/bao-cao/nhap-lieu/{self.tanlinh.pk}/2024/")
+        changes = {
+            self.clc.code: {"value": value, "comment": comment, "version": version, "not_applicable": na},
+            self.literacy.code: {"numerator": numerator, "denominator": denominator},
+            self.std.code: {"value": level},
         }
-        if na:
-            data[f"i{self.clc.pk}_na"] = "on"
+        data = {**grid_data(page, changes), "unknown_field": value}
         try:
             response = self.web.post(f"/bao-cao/nhap-lieu/{self.tanlinh.pk}/2024/", data)
         except ValueError as error:  # the test client refuses NUL bytes in form data before the portal sees them

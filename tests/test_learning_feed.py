@@ -17,7 +17,7 @@ from learning.services import (
     evaluations_open,
     recognition_decision_issue,
 )
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import Submission, SubmissionStatus, Value
 from reports.rollup import rollup
 

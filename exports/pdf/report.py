@@ -2,7 +2,8 @@
 
 Everything the report shows comes from the roll-up page's selector (``rollup_page``: scope, period, plan,
 the unit's figures against its targets) and, for the units one level below, from the same ``rollup`` and
-``progress_for`` calls and the same cell formatting (``cells``). Nothing is recomputed here. Queries: those
+``progress_for`` calls; the template writes them with the same texts (``reports.display``, template filter
+``cell``). Nothing is recomputed here. Queries: those
 of ``rollup_page`` plus one roll-up and one progress computation for all the children and indicators, so
 the count depends on neither the number of units nor the number of indicators.
 """
@@ -18,9 +19,9 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from indicators.models import Indicator
 from plans.models import Period, Plan
-from reports.progress import progress_for
+from reports.progress import Progress, progress_for
 from reports.rollup import rollup
-from reports.selectors.rollup import Cells, IndicatorRow, cells, rollup_page
+from reports.selectors.rollup import IndicatorRow, rollup_page
 from units.models import Level, Unit, UnitKind
 
 #: The words a unit's name starts with, left out of the place name ("Tản Lĩnh, ngày ...").
@@ -40,7 +41,8 @@ KIND_WORDS = sorted((str(label) for label in UnitKind.labels), key=len, reverse=
 @dataclasses.dataclass
 class ChildLine:
     unit: Unit
-    cells: Cells
+    indicator: Indicator
+    progress: Progress
 
 
 @dataclasses.dataclass
@@ -97,9 +99,9 @@ def _committee(unit: Unit, *, short: bool = False) -> str:
     return f"ỦY BAN NHÂN DÂN\n{unit.name}".upper()
 
 
-def report_document(*, user: User, unit_id: int, period_code: str, plan_id: str | None = None) -> ReportDocument:
-    """The report of a unit and a period as the user may see it, or 404 (as the roll-up page)."""
-    page = rollup_page(user=user, unit_id=unit_id, period_code=period_code, plan_id=plan_id)
+def report_document(*, user: User, unit: Unit, period: Period, plan: Plan | None = None) -> ReportDocument:
+    """The report of a unit the user sees (the caller resolved it) for a period, as the roll-up page shows it."""
+    page = rollup_page(user=user, unit=unit, period=period, plan=plan)
     unit, period = page.unit, page.period
     indicators = [row.indicator for row in page.rows]
 
@@ -111,13 +113,7 @@ def report_document(*, user: User, unit_id: int, period_code: str, plan_id: str 
         figures = rollup(anchors=children, period=period, indicators=indicators)
         progress = progress_for(anchors=children, period=period, indicators=indicators, figures=figures, plan=page.plan)
         for indicator in indicators:
-            lines = [
-                ChildLine(
-                    child,
-                    cells(indicator, figures.get((child.pk, indicator.pk)), progress.get((child.pk, indicator.pk))),
-                )
-                for child in children
-            ]
+            lines = [ChildLine(child, indicator, progress[(child.pk, indicator.pk)]) for child in children]
             sections.append(IndicatorSection(indicator, lines))
 
     parent = page.crumbs[-1].unit if page.crumbs else None  # the crumbs are the ancestors, root first

@@ -19,21 +19,19 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, DateField, Exists, F, OuterRef, Q, Subquery, When
 from django.db.models import Value as V
 from django.db.models.functions import Coalesce, Substr, TruncDate
-from django.http import Http404
-from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from plans.models import Deadline, Period, PeriodKind
-from plans.services import period_code, period_get_or_create, period_parse
+from accounts.policy import may_review, may_submit
+from indicators.models import Indicator
+from plans.models import Deadline, Period
+from plans.periods import period_neighbour_code
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
-from reports.services.submissions import can_review, can_submit, deadline_for, lock_reasons
+from reports.services.submissions import deadline_for, lock_reasons
 from units.models import Unit, kinds_of_level
 
 HUNDRED = Decimal(100)
@@ -46,36 +44,14 @@ def _tz() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-# --- lookups shared by the pages ------------------------------------------------------------------------
-
-
-def period_for_code(code: str) -> Period:
-    """The period of a URL's code (created on first use, as the roll-up does); 404 for a bad code."""
-    try:
-        kind, year, number = period_parse(code)
-    except ValidationError:
-        raise Http404(_("Mã kỳ báo cáo không hợp lệ.")) from None
-    return period_get_or_create(code=period_code(kind, year, number))
-
-
-def unit_for(user: User, unit_id: int) -> Unit:
-    """The unit if the user may see it; 404 otherwise, as if it did not exist."""
-    return get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
-
-
-def _ancestor_paths(path: str, *, include_self: bool = True) -> list[str]:
-    end = len(path) + (1 if include_self else 0)
-    return [path[:i] for i in range(Unit.steplen, end, Unit.steplen)]
-
-
 # --- expected reporting units ---------------------------------------------------------------------------
 
 
 def deadlines_around(unit: Unit, periods: list[Period]) -> list[Deadline]:
     """Deadlines of the periods from the plans of the unit, its ancestors and its subtree (one query)."""
     return list(
-        Deadline.objects.filter(period__in=periods)
-        .filter(Q(plan__unit__path__in=_ancestor_paths(unit.path)) | Q(plan__unit__path__startswith=unit.path))
+        Deadline.objects.filter(period__in=[p.pk for p in periods if p.pk is not None])
+        .filter(Q(plan__unit__path__in=unit.ancestor_paths()) | Q(plan__unit__path__startswith=unit.path))
         .select_related("plan__unit", "rule")
     )
 
@@ -199,7 +175,8 @@ def counts_by_prefix(unit: Unit, period: Period, deadlines: list[Deadline], pref
         counts.setdefault(row["prefix"], Counts()).expected = row["n"]
     rows = (
         _with_due(
-            Submission.objects.filter(period=period).filter(expected_q(unit, period, deadlines, "unit__")), deadlines
+            Submission.objects.filter(period_id=period.pk).filter(expected_q(unit, period, deadlines, "unit__")),
+            deadlines,
         )
         .annotate(prefix=Substr("unit__path", 1, prefix_len))
         .values("prefix")
@@ -269,7 +246,6 @@ class SubmissionPage:
     history: list[StatusChange]
     below: Counts
     ready_to_submit: bool
-    dashboard_url: str
 
 
 def submission_history(submission: Submission) -> list[StatusChange]:
@@ -298,11 +274,15 @@ def submission_history(submission: Submission) -> list[StatusChange]:
     return changes
 
 
-def submission_page(*, user: User, unit_id: int, period_code: str) -> SubmissionPage:
-    unit = unit_for(user, unit_id)
-    period = period_for_code(period_code)
+def submission_indicators(*, unit: Unit, period: Period):
+    """The indicators of the values in a unit's report for a period (a remark or a comment can be about one)."""
+    return Indicator.objects.filter(values__unit=unit, values__period_id=period.pk).order_by("category", "order", "code")
+
+
+def submission_page(*, user: User, unit: Unit, period: Period) -> SubmissionPage:
+    """A unit's report for a period as the user may act on it (the view resolved unit and period)."""
     submission = (
-        Submission.objects.filter(unit=unit, period=period).select_related("deadline").first()
+        Submission.objects.filter(unit=unit, period_id=period.pk).select_related("deadline").first()
         # Not created on a read: the first action creates it (``submission_get``).
         or Submission(unit=unit, period=period)
     )
@@ -313,18 +293,18 @@ def submission_page(*, user: User, unit_id: int, period_code: str) -> Submission
     is_late = timezone.localtime(submission.submitted_at, _tz()).date() > due if due and submitted else None
     today = timezone.localdate(timezone=_tz())
 
-    may_submit, may_review = can_submit(user, submission), can_review(user, submission)
+    submitter, reviewer = may_submit(user, unit), may_review(user, unit)
     status = submission.status
     actions = Actions(
-        submit=may_submit and status in NOT_SUBMITTED,
-        approve=may_review and status == SubmissionStatus.SUBMITTED,
-        return_=may_review and status == SubmissionStatus.SUBMITTED,
-        reopen=may_review and status == SubmissionStatus.APPROVED,
-        comment=may_submit or may_review,
+        submit=submitter and status in NOT_SUBMITTED,
+        approve=reviewer and status == SubmissionStatus.SUBMITTED,
+        return_=reviewer and status == SubmissionStatus.SUBMITTED,
+        reopen=reviewer and status == SubmissionStatus.APPROVED,
+        comment=submitter or reviewer,
     )
 
     values = list(
-        Value.objects.filter(unit=unit, period=period)
+        Value.objects.filter(unit=unit, period_id=period.pk)
         .select_related("indicator", "entered_by")
         .order_by("indicator__category", "indicator__order", "indicator__code")
     )
@@ -347,26 +327,19 @@ def submission_page(*, user: User, unit_id: int, period_code: str) -> Submission
         due_date=due,
         is_late=is_late,
         overdue=bool(due and not submitted and due < today),
-        lock_reason=lock_reasons(pairs={(unit.pk, period.pk)}).get((unit.pk, period.pk), ""),
+        lock_reason=lock_reasons(pairs={(unit.pk, period.pk)}).get((unit.pk, period.pk), "") if period.pk else "",
         actions=actions,
         lines=[ValueLine(v, by_indicator.get(v.indicator_id, [])) for v in values],
         comments=comments,
         history=submission_history(submission),
         below=below,
         ready_to_submit=bool(below.expected and below.approved == below.expected and status in NOT_SUBMITTED),
-        dashboard_url=reverse("reports:dashboard", args=[unit.pk, period.code]),
     )
 
 
 # --- a value's history ----------------------------------------------------------------------------------
 
 VALUE_FIELDS = ("value", "numerator", "denominator", "not_applicable", "comment")
-
-
-def _shown(value) -> object:
-    if isinstance(value, bool):
-        return _("có") if value else _("không")
-    return None if value == "" else value
 
 
 @dataclasses.dataclass
@@ -390,17 +363,15 @@ class ValueChange:
 class ValueHistoryPage:
     value: Value
     rows: list[ValueChange]
-    submission_url: str
 
 
-def value_history(*, user: User, value_id: int) -> ValueHistoryPage:
-    """The saved versions of a value the user may see, oldest first, with what changed (old → new)."""
-    value = get_object_or_404(Value.objects.visible_to(user).select_related("unit", "indicator", "period"), pk=value_id)
+def value_history(*, value: Value) -> ValueHistoryPage:
+    """The saved versions of a value (the view checked the user sees it), oldest first, with what changed."""
     labels = {f: Value._meta.get_field(f).verbose_name for f in VALUE_FIELDS}
     rows, previous = [], None
     for h in value.history.select_related("history_user").order_by("history_date", "history_id"):
         changes = [
-            FieldChange(str(labels[f]), _shown(getattr(previous, f)) if previous else None, _shown(getattr(h, f)))
+            FieldChange(str(labels[f]), getattr(previous, f) if previous else None, getattr(h, f))
             for f in VALUE_FIELDS
             if previous is None
             and getattr(h, f) not in (None, "", False)
@@ -418,11 +389,7 @@ def value_history(*, user: User, value_id: int) -> ValueHistoryPage:
             )
         )
         previous = h
-    return ValueHistoryPage(
-        value=value,
-        rows=rows,
-        submission_url=reverse("reports:submission", args=[value.unit_id, value.period.code]),
-    )
+    return ValueHistoryPage(value=value, rows=rows)
 
 
 # --- the dashboard --------------------------------------------------------------------------------------
@@ -433,8 +400,6 @@ class ChildRow:
     unit: Unit
     counts: Counts
     own_status: str  # the child's own report (a district's consolidated report), "" if none
-    dashboard_url: str
-    submission_url: str
 
 
 @dataclasses.dataclass
@@ -442,7 +407,6 @@ class TrendRow:
     period_code: str
     label: str
     counts: Counts
-    url: str
 
 
 @dataclasses.dataclass
@@ -455,25 +419,12 @@ class Dashboard:
     below: Counts
     children: list[ChildRow]
     trend: list[TrendRow]
-    late_url: str
-    submission_url: str
     ready_to_submit: bool
-
-
-def _previous_code(kind: str, year: int, number: int) -> tuple[int, int]:
-    if kind == PeriodKind.YEAR:
-        return year - 1, 1
-    per_year = 2 if kind == PeriodKind.HALF else 4
-    return (year, number - 1) if number > 1 else (year - 1, per_year)
 
 
 def trend_codes(period: Period, n: int = TREND_PERIODS) -> list[str]:
     """The codes of the last ``n`` periods of the same kind, oldest first, ending with ``period``."""
-    codes, year, number = [], period.year, period.number
-    for _i in range(n):
-        codes.append(period_code(period.kind, year, number))
-        year, number = _previous_code(period.kind, year, number)
-    return codes[::-1]
+    return [period_neighbour_code(period, -steps) for steps in range(n - 1, -1, -1)]
 
 
 def _trend(unit: Unit, period: Period) -> list[TrendRow]:
@@ -516,21 +467,20 @@ def _trend(unit: Unit, period: Period) -> list[TrendRow]:
                 period_code=code,
                 label=p.label if p else code,
                 counts=counts[p.pk] if p else Counts(),
-                url=reverse("reports:dashboard", args=[unit.pk, code]),
             )
         )
     return trend
 
 
-def dashboard(*, user: User, unit_id: int, period_code: str) -> Dashboard:
+def dashboard(*, unit: Unit, period: Period) -> Dashboard:
     """Reporting of the unit's subtree for the period, per child unit and over the last periods."""
-    unit = unit_for(user, unit_id)
-    period = period_for_code(period_code)
     deadlines = deadlines_around(unit, [period])
     children = list(Unit.objects.filter(parent=unit).filter(_valid_q(period.reference_day)).order_by("code"))
     counts = counts_by_prefix(unit, period, deadlines, len(unit.path) + Unit.steplen)
     own_statuses = dict(
-        Submission.objects.filter(period=period, unit__in=[c.pk for c in children]).values_list("unit_id", "status")
+        Submission.objects.filter(period_id=period.pk, unit__in=[c.pk for c in children]).values_list(
+            "unit_id", "status"
+        )
     )
     total, own, below = Counts(), counts.get(unit.path, Counts()), Counts()
     for prefix, c in counts.items():
@@ -542,12 +492,12 @@ def dashboard(*, user: User, unit_id: int, period_code: str) -> Dashboard:
             unit=child,
             counts=counts.get(child.path, Counts()),
             own_status=SubmissionStatus(own_statuses[child.pk]).label if child.pk in own_statuses else "",
-            dashboard_url=reverse("reports:dashboard", args=[child.pk, period.code]),
-            submission_url=reverse("reports:submission", args=[child.pk, period.code]),
         )
         for child in children
     ]
-    own_submission = Submission.objects.filter(unit=unit, period=period).values_list("status", flat=True).first()
+    own_submission = (
+        Submission.objects.filter(unit=unit, period_id=period.pk).values_list("status", flat=True).first()
+    )
     return Dashboard(
         unit=unit,
         period=period,
@@ -557,8 +507,6 @@ def dashboard(*, user: User, unit_id: int, period_code: str) -> Dashboard:
         below=below,
         children=rows,
         trend=_trend(unit, period),
-        late_url=reverse("reports:dashboard_late", args=[unit.pk, period.code]),
-        submission_url=reverse("reports:submission", args=[unit.pk, period.code]),
         ready_to_submit=bool(
             below.expected and below.approved == below.expected and own_submission in (None, *NOT_SUBMITTED)
         ),
@@ -576,7 +524,6 @@ class LateRow:
     due_date: datetime.date | None
     submitted_at: datetime.datetime | None
     late: bool
-    submission_url: str
 
 
 @dataclasses.dataclass
@@ -585,7 +532,6 @@ class LatePage:
     period: Period
     which: str  # "", "late" or "missing"
     rows: list[LateRow]
-    dashboard_url: str
 
 
 def reporting_units(unit: Unit, period: Period, deadlines: list[Deadline] | None = None):
@@ -597,7 +543,7 @@ def reporting_units(unit: Unit, period: Period, deadlines: list[Deadline] | None
     units_q = expected_q(unit, period, deadlines)
     if units_q is None:
         return None
-    own = Submission.objects.filter(unit=OuterRef("pk"), period=period)
+    own = Submission.objects.filter(unit=OuterRef("pk"), period_id=period.pk)
     return (
         Unit.objects.filter(units_q)
         .annotate(
@@ -612,17 +558,15 @@ def reporting_units(unit: Unit, period: Period, deadlines: list[Deadline] | None
     )
 
 
-def late_or_missing(*, user: User, unit_id: int, period_code: str, which: str = "") -> LatePage:
+def late_or_missing(*, unit: Unit, period: Period, which: str = "") -> LatePage:
     """The expected units of the subtree that have not submitted (or were returned) or submitted late:
     one query with subqueries on the submission, whatever the number of units."""
-    unit = unit_for(user, unit_id)
-    period = period_for_code(period_code)
     deadlines = deadlines_around(unit, [period])
     which = which if which in ("late", "missing") else ""
     qs = reporting_units(unit, period, deadlines)
     rows: list[LateRow] = []
     if qs is not None:
-        missing = ~Exists(Submission.objects.filter(unit=OuterRef("pk"), period=period, status__in=SUBMITTED))
+        missing = ~Exists(Submission.objects.filter(unit=OuterRef("pk"), period_id=period.pk, status__in=SUBMITTED))
         late = Q(sub_status__in=SUBMITTED, sub_day__gt=F("sub_due"))
         qs = qs.filter(missing if which == "missing" else late if which == "late" else missing | late)
         for u in qs:
@@ -635,13 +579,6 @@ def late_or_missing(*, user: User, unit_id: int, period_code: str, which: str = 
                     due_date=u.sub_due,
                     submitted_at=u.sub_submitted_at if status in SUBMITTED else None,
                     late=status in SUBMITTED,
-                    submission_url=reverse("reports:submission", args=[u.pk, period.code]),
                 )
             )
-    return LatePage(
-        unit=unit,
-        period=period,
-        which=which,
-        rows=rows,
-        dashboard_url=reverse("reports:dashboard", args=[unit.pk, period.code]),
-    )
+    return LatePage(unit=unit, period=period, which=which, rows=rows)

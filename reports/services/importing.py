@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from core.uploads import MAX_ROWS, ImportFileError, table_read
 from reports.models import EntryPath
-from reports.services.values import RecordResult, RowError, ValueRow, values_record
+from reports.services.values import OVERWRITE, RecordResult, RowError, ValueRow, values_record
 
 REQUIRED = ["unit_code", "indicator_code", "period"]
 NUMBER_COLUMNS = ["value", "numerator", "denominator"]
@@ -135,8 +135,21 @@ def rows_read(file, name: str | None = None) -> tuple[list[ValueRow], str]:
     return rows, fmt
 
 
-def values_import(file, user, dry_run: bool = False, *, name: str | None = None) -> ImportResult:
-    """Read the file and record its values, all or nothing (``dry_run``: check only, write nothing)."""
+def values_import(
+    file, user, dry_run: bool = False, *, name: str | None = None, versions: dict[int, int] | None = None,
+    overwrite: bool = False
+) -> ImportResult:
+    """Read the file and record its values, all or nothing (``dry_run``: check only, write nothing).
+
+    ``versions``: row number → the version its preview saw (``record.versions`` of the dry run): the confirmation
+    refuses the rows whose value someone changed since. ``overwrite``: replace stored values on purpose (the
+    command line's ``--overwrite``). Without either, a row may add a value but not change one.
+    """
     rows, fmt = rows_read(file, name=name)
+    for row in rows:
+        if overwrite:
+            row.version = OVERWRITE
+        elif versions is not None:
+            row.version = versions.get(row.row, 0)
     record = values_record(rows=rows, user=user, path=EntryPath.IMPORT, dry_run=dry_run)
     return ImportResult(rows=rows, record=record, fmt=fmt)
