@@ -22,24 +22,14 @@ from core.datafiles import (
 )
 
 from .models import Indicator, StandardThreshold
+from .resources import COLUMNS
 
 CATALOGUE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
 
-#: The fields an indicator of the file sets; one left out takes the model's default.
-FIELDS = (
-    "name",
-    "name_en",
-    "category",
-    "measure",
-    "unit_of_measure",
-    "entry_level",
-    "direction",
-    "period_aggregation",
-    "numerator_label",
-    "denominator_label",
-    "max_level",
-    "description",
-)
+#: The fields an indicator of the file sets (the catalogue's columns, as the admin imports them; ``order``
+#: comes from the position in the file, ``source`` is resolved after every code is known); one left out
+#: takes the model's default.
+FIELDS = tuple(column for column in COLUMNS if column not in {"code", "order", "source"})
 THRESHOLD_KEYS = ("level", "standard_level", "min_percent")
 
 
@@ -57,7 +47,8 @@ def indicators_load(*, path: Path = CATALOGUE) -> CatalogueReport:
     default); ``order`` is its position within its category (10, 20, ...); ``source`` names the ratio a
     derived standard is computed from. A threshold is matched on (indicator, level, standard level).
     Only what differs is written, so a second run changes nothing; indicators and thresholds that the file
-    does not name are left alone. Two reads, then one query (plus validation) per record written.
+    does not name are left alone. Two queries (the indicators, their thresholds), then a write (and its
+    validation) per record that differs: a run that changes nothing costs two queries, whatever the size.
     """
     data = data_file_read(path)
     rows = records_read(

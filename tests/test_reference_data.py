@@ -15,7 +15,7 @@ from core.datafiles import DataFileError, data_file_read
 from indicators.models import Indicator, Measure, StandardThreshold
 from indicators.reference import CATALOGUE, indicators_load
 from learning.models import CriteriaSet
-from learning.reference import CRITERIA_SETS
+from learning.reference import CRITERIA_SETS, criteria_sets_load
 from units.models import Level
 
 
@@ -116,3 +116,12 @@ class BadCatalogueFileTests(TestCase):
     def test_it_says_where_the_yaml_is_broken(self):
         with self.assertRaisesMessage(DataFileError, "sai cú pháp"):
             self.load("indicators:\n  - code: [A1\n")
+
+
+class ReferenceDataQueriesTests(TestCase):
+    def test_a_run_that_changes_nothing_costs_a_constant_number_of_queries(self):
+        load_reference_data()
+        with self.assertNumQueries(4):  # savepoint, the indicators, their thresholds, release
+            indicators_load()
+        with self.assertNumQueries(3):  # savepoint, the codes of the sets, release
+            criteria_sets_load()
