@@ -74,7 +74,7 @@ def _reform_data() -> None:
     from django.utils import timezone
 
     from indicators.models import Indicator
-    from plans.services import period_get_or_create
+    from plans.periods import period_get_or_create
     from reports.models import EntryPath, Value
     from units.models import Level, Structure, Unit
     from units.services import units_load
@@ -124,6 +124,7 @@ def child(trace: bool, structure: str, period: str) -> None:
 
     from accounts.models import Role, User
     from exports.xlsx.summary import summary_data, summary_workbook
+    from plans.periods import period_resolve
     from units.models import Structure, Unit
 
     root = Unit.objects.of_structure(Structure(structure)).get(depth=1)
@@ -134,7 +135,7 @@ def child(trace: bool, structure: str, period: str) -> None:
     with tempfile.TemporaryDirectory() as directory, CaptureQueriesContext(connection) as queries:
         out = Path(directory) / "national.xlsx"
         start = time.perf_counter()
-        summary = summary_data(user=admin, unit_id=root.pk, period_code=period)
+        summary = summary_data(user=admin, unit=root, period=period_resolve(period))
         selected = time.perf_counter()
         summary_workbook(summary).save(out)
         seconds = time.perf_counter() - start

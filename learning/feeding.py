@@ -19,7 +19,7 @@ from units.models import Unit
 
 from .models import ModelKind, Status, Subject
 
-#: Which catalogue indicator a kind feeds (indicators/catalogue.py); kinds not listed feed none.
+#: Which catalogue indicator a kind feeds (indicators/data/catalogue.yaml); kinds not listed feed none.
 KIND_INDICATOR: dict[str, str] = {
     ModelKind.FAMILY: "LEARNING_FAMILY",
     ModelKind.CLAN: "LEARNING_CLAN",

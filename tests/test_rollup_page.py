@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from demo.results import DEMO_COMMENT, demo_values_load
 from indicators.models import Indicator, Measure, StandardThreshold
 from plans.models import Plan, PlanStatus, Target, TargetKind
 from plans.periods import period_get_or_create
-from reports.demo import DEMO_COMMENT, demo_values_load
 from reports.display import cell_text
 from reports.models import EntryPath, RollupNote, Value
 from units.models import Level, Unit, UnitKind

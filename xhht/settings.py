@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "reports",
     "exports",
     "learning",
+    "demo",
 ]
 
 MIDDLEWARE = [
