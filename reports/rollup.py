@@ -183,7 +183,7 @@ def rollup(
         mixed = sub_periods_in_use(period, measured)
         rows = (
             effective_values(period, measured, sub_periods=mixed, approved_only=approved_only)
-            .filter(_span("unit__path", paths))
+            .filter(_span("unit__path", paths), _at_entry_level(typed + statuses))
             .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
             .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
             .annotate(prefix=Substr("unit__path", 1, prefix_len))
@@ -232,6 +232,18 @@ def rollup(
                 elif indicator.measure == Measure.STATUS and not figure.rolled_up:
                     figure.value = row["sum_value"]
     return figures
+
+
+def _at_entry_level(indicators: Sequence[Indicator]) -> Q:
+    """Only values entered at their indicator's entry level. The write path refuses any other (``values_record``);
+    this second guard keeps a stray one (an old admin edit, a restored dump) from counting twice."""
+    by_level: dict[str, list[int]] = defaultdict(list)
+    for indicator in indicators:
+        by_level[indicator.entry_level].append(indicator.pk)
+    q = Q()
+    for level, ids in by_level.items():
+        q |= Q(indicator__in=ids, unit__kind__in=kinds_of_level(level))
+    return q
 
 
 def _fill_standard(figure: Figure, row: dict) -> None:
