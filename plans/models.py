@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.policy import plan_editor_root
 from indicators.models import Indicator
 from units.models import Agency, Level, Unit
 from units.scoping import ScopedWithAncestorsQuerySet
@@ -85,12 +84,8 @@ class PlanStatus(models.TextChoices):
 
 
 class PlanQuerySet(ScopedWithAncestorsQuerySet):
-    """``visible_to``: plans of the user's subtree, and the plans above it that the user's unit implements."""
-
-    def editable_by(self, user) -> PlanQuerySet:
-        """The plans the user may edit (``accounts.policy.may_edit_plan``, as a filter)."""
-        root = plan_editor_root(user)
-        return self.none() if root is None else self.filter(unit__path__startswith=root)
+    """``visible_to``: plans of the user's subtree, and the plans above it that the user's unit implements.
+    Who may edit one: ``accounts.policy.may_edit_plan``."""
 
 
 class Document(models.Model):

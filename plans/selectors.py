@@ -6,9 +6,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from accounts.policy import may_edit_plan
 from plans.display import target_text
 from plans.models import Deadline, Plan, Target, Task
 from units.models import Agency, Unit
@@ -92,10 +92,10 @@ def _target_rows(targets: list[Target], years: list[int]) -> list[TargetRow]:
     return list(rows.values())
 
 
-def plan_detail(plan_id: int, user, *, today: datetime.date | None = None) -> PlanDetail:
-    """The plan as the user may see it, or 404. A fixed number of queries, whatever the plan holds."""
+def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> PlanDetail | None:
+    """The plan as the user may see it (None when they may not). A fixed number of queries, whatever it holds."""
     today = today or timezone.localdate()
-    plan = get_object_or_404(
+    plan = (
         Plan.objects.visible_to(user)
         .select_related(*_chain_select_related())
         .prefetch_related(
@@ -111,9 +111,12 @@ def plan_detail(plan_id: int, user, *, today: datetime.date | None = None) -> Pl
                 queryset=Task.objects.select_related("lead").prefetch_related("partners").order_by("order", "pk"),
             ),
             Prefetch("deadlines", queryset=Deadline.objects.select_related("period", "rule").order_by("due_date")),
-        ),
-        pk=plan_id,
+        )
+        .filter(pk=plan_id)
+        .first()
     )
+    if plan is None:
+        return None
 
     # The chain of plans above, from the top down (already joined: no query per link).
     ancestors: list[Plan] = []
@@ -169,7 +172,7 @@ def plan_detail(plan_id: int, user, *, today: datetime.date | None = None) -> Pl
 
     return PlanDetail(
         plan=plan,
-        can_edit=Plan.objects.editable_by(user).filter(pk=plan.pk).exists(),
+        can_edit=may_edit_plan(user, plan),
         today=today,
         chain=chain,
         chain_truncated=chain_truncated,

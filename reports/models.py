@@ -29,8 +29,7 @@ class EntryPath(models.TextChoices):
 
 
 class ValueQuerySet(ScopedQuerySet):
-    def for_period(self, period: Period) -> ValueQuerySet:
-        return self.filter(period=period)
+    pass
 
 
 class Value(models.Model):

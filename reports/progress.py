@@ -103,10 +103,6 @@ class Progress:
         return self.figure.value if self.figure is not None else None
 
     @property
-    def status_label(self) -> str:
-        return Status(self.status).label if self.status else ""
-
-    @property
     def at_milestone(self) -> bool:
         return self.target is not None and self.target.year == self.year
 

@@ -58,10 +58,6 @@ class Figure:
             return None
         return Decimal(self.reported) * HUNDRED / self.expected
 
-    @property
-    def has_data(self) -> bool:
-        return self.value is not None
-
 
 def sub_periods_in_use(period: Period, indicators: Sequence[Indicator]) -> bool:
     """Whether any half-year or quarter values of this year exist for these indicators (one or two cheap queries).

@@ -307,6 +307,14 @@ class NulInQueryStringTests(RouteTestCase):
     PARAMS = {name: "09910\x00" for name in ("unit", "period", "indicator", "parent", "level", "structure", "loai",
                                               "q", "page", "year", "nam", "next")}  # fmt: skip
 
+    #: The downloads and the query parameters their views read (the others are ignored without being read).
+    DOWNLOADS = {
+        "exports:report_pdf": {"plan", "indicator"},
+        "exports:summary_xlsx": {"plan", "indicator"},
+        "exports:template_xlsx": set(),
+        "learning:decision_pdf": set(),
+    }
+
     def test_it_never_fails_on_a_nul_in_the_query_string(self):
         client = Client(raise_request_exception=False)
         client.force_login(self.admin)
@@ -318,7 +326,10 @@ class NulInQueryStringTests(RouteTestCase):
             if route.name.startswith("api-v1:"):
                 continue  # below, from the schema
             url = reverse(route.name, kwargs=self.kwargs_for(route.name, route.params))
-            for name, value in self.PARAMS.items():  # one at a time: a bad one must not hide another
+            params = self.PARAMS
+            if route.name in self.DOWNLOADS:  # a file costs seconds: only the parameters its view reads
+                params = {name: value for name, value in params.items() if name in self.DOWNLOADS[route.name]}
+            for name, value in params.items():  # one at a time: a bad one must not hide another
                 if client.get(url, {name: value}).status_code >= 500:
                     failures.append(f"{url}?{name}=")
         for operation in operations():
@@ -336,7 +347,7 @@ class NulInQueryStringTests(RouteTestCase):
         client = Client(raise_request_exception=False)
         client.force_login(self.admin)
         fields = ["value", "comment", "body", "reason", "action", "username", "note", "year", "unit", "indicator",
-                  "kind", "name", "loai", "q", f"i{self.indicator.pk}_value", f"i{self.indicator.pk}_comment"]  # fmt: skip
+                  "kind", "name", "loai", "q", "rows-0-value", "rows-0-comment", "rows-0-indicator"]  # fmt: skip
         failures = []
         for route in routes():
             if route.name.split(":", 1)[0] in ("admin", "api-v1") or route.name in ("set_language", "logout"):

@@ -109,12 +109,6 @@ class RecordResult:
         return self.created + self.updated
 
 
-class ValuesRejected(Exception):
-    def __init__(self, errors: list[RowError]):
-        super().__init__(f"{len(errors)} errors")
-        self.errors = errors
-
-
 def _number(raw, column: str, row: int, errors: list[RowError], *, whole: bool) -> Decimal | None:
     """A typed number (``core.numbers``), not negative; None when blank; the reason in ``errors`` when bad."""
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
