@@ -62,7 +62,7 @@ PLAN_OPTIONAL = (
 TARGET_KEYS = ("indicator", "year", "kind", "source")
 TARGET_OPTIONAL = ("value", "value_max", "standard_level", "unit", "note")
 TASK_FIELDS = ("description", "partners_note", "due_kind", "due_date", "due_year", "due_quarter", "due_text")
-RULE_FIELDS = ("due_days", "due_date", "reporting_level", "recipient", "first_year", "last_year")
+RULE_FIELDS = ("due_days", "due_date", "reporters", "reporting_level", "recipient", "first_year", "last_year")
 
 
 def seed_path(name: str) -> Path:

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from indicators.models import Indicator, Measure
-from plans.models import Frequency, Period, Plan, PlanStatus, ReportingRule, Target
+from plans.models import Frequency, Period, Plan, PlanStatus, Reporters, ReportingRule, Target
 from plans.periods import period_get_or_create
 from plans.services import deadlines_generate
 from reports.display import value_text
@@ -281,7 +281,11 @@ class EntryQueriesTests(EntryTestCase):
 class EntryIndexTests(EntryTestCase):
     def test_it_lists_the_periods_of_the_plans_reporting_calendar(self):
         rule = ReportingRule.objects.create(
-            plan=self.plan, frequency=Frequency.YEARLY, due_days=["12-15"], reporting_level=Level.COMMUNE
+            plan=self.plan,
+            frequency=Frequency.YEARLY,
+            due_days=["12-15"],
+            reporters=Reporters.LEVEL,
+            reporting_level=Level.COMMUNE,
         )
         deadlines_generate(plan=self.plan)
         self.assertTrue(rule.deadlines.exists())

@@ -12,8 +12,8 @@ from django.urls import reverse
 from accounts.models import Role
 from demo.plans import seed_load, seed_plan, seed_unit
 from indicators.reference import indicators_load
-from plans.models import Deadline, DueKind, Frequency, Plan, ReportingRule, Target, Task
-from units.models import Agency, Level
+from plans.models import Deadline, DueKind, Frequency, Plan, Reporters, ReportingRule, Target, Task
+from units.models import Agency
 from units.services import units_load
 from units.sources import records
 
@@ -103,7 +103,7 @@ class YTichSeedTests(SeedsTestCase):
     def test_it_reports_before_15_november_every_year(self):
         rule = ReportingRule.objects.get(plan=self.y_tich)
         self.assertEqual((rule.frequency, rule.due_days), (Frequency.YEARLY, ["11-15"]))
-        self.assertEqual(rule.reporting_level, Level.COMMUNE)
+        self.assertEqual(rule.reporters, Reporters.OWN)  # the commune itself reports on its plan
         self.assertEqual(rule.recipient, "UBND xã, Hội Khuyến học huyện")
         self.assertEqual([a.name for a in rule.reporting_agencies.all()], ["Hội Khuyến học xã"])
         dues = list(Deadline.objects.filter(plan=self.y_tich).values_list("due_date", flat=True))
@@ -182,7 +182,7 @@ class CuChiSeedTests(SeedsTestCase):
     def test_it_asks_the_communes_for_their_plan_and_their_report_once(self):
         rules = ReportingRule.objects.filter(plan=self.cu_chi).order_by("due_date")
         self.assertEqual([r.frequency for r in rules], [Frequency.ONCE, Frequency.ONCE])
-        self.assertEqual([r.reporting_level for r in rules], [Level.COMMUNE, Level.COMMUNE])
+        self.assertEqual([r.reporters for r in rules], [Reporters.CHILDREN, Reporters.CHILDREN])  # its communes
         self.assertEqual([r.due_date for r in rules], [datetime.date(2023, 3, 22), datetime.date(2023, 12, 10)])
         for rule in rules:
             self.assertIn("Phòng Giáo dục và Đào tạo huyện", rule.recipient)

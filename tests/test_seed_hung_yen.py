@@ -7,8 +7,8 @@ from django.test import TestCase
 
 from demo.plans import seed_load, seed_plan, seed_read, seed_unit
 from indicators.reference import indicators_load
-from plans.models import Deadline, DueKind, Frequency, Plan, ReportingRule, Target, Task
-from units.models import Agency, Level
+from plans.models import Deadline, DueKind, Frequency, Plan, Reporters, ReportingRule, Target, Task
+from units.models import Agency
 from units.services import unit_root, units_load
 from units.sources import records
 
@@ -118,7 +118,7 @@ class HungYenSeedTests(TestCase):
         rule = ReportingRule.objects.get(plan=self.plan)
         self.assertEqual(rule.frequency, Frequency.HALF_YEARLY)
         self.assertEqual(rule.due_days, ["06-15", "12-15"])
-        self.assertEqual(rule.reporting_level, Level.DISTRICT)
+        self.assertEqual(rule.reporters, Reporters.SUBTREE)  # the districts, each with the communes below it
         self.assertEqual(rule.recipient, "UBND tỉnh (qua Sở Giáo dục và Đào tạo)")
         self.assertEqual((rule.first_year, rule.last_year), (2013, 2020))
         deadlines = list(Deadline.objects.filter(plan=self.plan).order_by("due_date"))

@@ -7,8 +7,8 @@ from django.test import TestCase
 
 from demo.plans import seed_load, seed_plan, seed_unit
 from indicators.reference import indicators_load
-from plans.models import Deadline, DueKind, Frequency, Plan, ReportingRule, Target, Task
-from units.models import Agency, Level
+from plans.models import Deadline, DueKind, Frequency, Plan, Reporters, ReportingRule, Target, Task
+from units.models import Agency
 from units.services import unit_root, units_load
 from units.sources import records
 
@@ -244,7 +244,7 @@ class HaNoiSeedTests(TestCase):
         rule = ReportingRule.objects.get(plan=self.plan)
         self.assertEqual(rule.frequency, Frequency.YEARLY)
         self.assertEqual(rule.due_days, ["12-01"])
-        self.assertEqual(rule.reporting_level, Level.DISTRICT)
+        self.assertEqual(rule.reporters, Reporters.SUBTREE)  # the districts (the communes from 1/7/2025), cascading
         self.assertIn("Sở Giáo dục và Đào tạo", rule.recipient)
         self.assertIn("Ủy ban nhân dân Thành phố", rule.recipient)
         dues = list(Deadline.objects.filter(plan=self.plan).order_by("due_date").values_list("due_date", flat=True))

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.services import api_token_create
 from indicators.models import Indicator, Measure
-from plans.models import Frequency, Plan, PlanStatus, ReportingRule
+from plans.models import Frequency, Plan, PlanStatus, Reporters, ReportingRule
 from plans.periods import period_get_or_create
 from plans.services import deadlines_generate
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
@@ -33,7 +33,11 @@ def make_plan(unit, level=Level.COMMUNE, due_days=("06-15", "12-15"), status=Pla
         unit=unit, issuing_body="UBND", title="Kế hoạch XHHT", start_year=2025, end_year=2026, status=status
     )
     ReportingRule.objects.create(
-        plan=plan, frequency=Frequency.HALF_YEARLY, due_days=list(due_days), reporting_level=level
+        plan=plan,
+        frequency=Frequency.HALF_YEARLY,
+        due_days=list(due_days),
+        reporters=Reporters.LEVEL,
+        reporting_level=level,
     )
     deadlines_generate(plan=plan)
     return plan

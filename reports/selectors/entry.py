@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 from indicators.models import Indicator
 from plans.models import Deadline, Period, Target
 from plans.periods import period_neighbour_code
+from plans.reporting import deadline_for
 from plans.targets import target_choose, targets_index
 from reports.models import Value
 from reports.services.submissions import lock_reasons
@@ -120,22 +121,14 @@ class PeriodRow:
 
 
 def entry_periods(*, unit: Unit, today: datetime.date) -> list[PeriodRow]:
-    """The reporting periods of the plans of the unit and its ancestors (their deadlines), in due-date order.
-
-    The due date shown is that of the rules asking this unit's level to report (or any level), else the
-    earliest of the period. Two queries.
-    """
-    level = KIND_LEVEL[unit.kind]
+    """The periods the unit is expected to report on (``plans.reporting``), with the due date that applies to it
+    (the date every page shows), in due-date order. Two queries."""
     deadlines = list(
         Deadline.objects.filter(plan__unit__path__in=unit.ancestor_paths())
-        .select_related("period", "rule")
+        .select_related("plan__unit", "period", "rule")
         .order_by("due_date", "pk")
     )
-    grouped: dict[int, list[Deadline]] = {}
-    periods: dict[int, Period] = {}
-    for deadline in deadlines:
-        grouped.setdefault(deadline.period_id, []).append(deadline)
-        periods[deadline.period_id] = deadline.period
+    periods: dict[int, Period] = {d.period_id: d.period for d in deadlines}
     counts = dict(
         Value.objects.filter(unit=unit, period__in=list(periods))
         .values("period")
@@ -143,16 +136,17 @@ def entry_periods(*, unit: Unit, today: datetime.date) -> list[PeriodRow]:
         .values_list("period", "n")
     )
     rows = []
-    for period_id, items in grouped.items():
-        mine = [d for d in items if d.rule.reporting_level in ("", level)] or items
-        due = min(d.due_date for d in mine)
+    for period in periods.values():
+        deadline = deadline_for(unit=unit, period=period, deadlines=deadlines)
+        if deadline is None:
+            continue  # a period of a plan above that does not ask this unit to report
         rows.append(
             PeriodRow(
-                period=periods[period_id],
-                due_date=due,
-                rules=sorted({d.rule.title for d in mine}),
-                values_count=counts.get(period_id, 0),
-                is_past=due < today,
+                period=period,
+                due_date=deadline.due_date,
+                rules=[deadline.rule.title],
+                values_count=counts.get(period.pk, 0),
+                is_past=deadline.due_date < today,
             )
         )
     rows.sort(key=lambda r: (r.due_date, r.period.code))

@@ -1,14 +1,11 @@
 """Reads for the submission workflow: a unit's report page, a value's history, the reporting dashboard.
 
-Expected reporting units: for a period, the deadlines of the plans of the unit, of its ancestors and of its
-subtree say which level reports (``ReportingRule.reporting_level``); the expected units are the units of that
-level in the subtree (of the unit, or of the plan's unit when the plan sits below it), valid on the period's
-reference day. A rule without a level asks the plan's own unit.
+Expected reporting units, due dates and to whom: ``plans.reporting`` (the one owner of that rule), from the
+deadlines of the plans of the unit, of its ancestors and of its subtree.
 
 The dashboard is set-based: counts are grouped in SQL by the path prefix of the child depth (as
 ``reports.rollup`` does), so the number of queries does not depend on the number of units. Late means
-submitted on a day (Asia/Ho_Chi_Minh) after the due date: the submission's deadline, else the deadline that
-``deadline_for`` would choose (the deepest plan, then the earliest due date).
+submitted on a day (Asia/Ho_Chi_Minh) after the due date: the submission's deadline, else ``deadline_for``'s.
 """
 
 from __future__ import annotations
@@ -19,8 +16,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Case, Count, DateField, Exists, F, OuterRef, Q, Subquery, When
-from django.db.models import Value as V
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Substr, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,9 +26,10 @@ from accounts.policy import may_review, may_submit
 from indicators.models import Indicator
 from plans.models import Deadline, Period
 from plans.periods import period_neighbour_code
+from plans.reporting import deadline_for, deadlines_around, due_case, expected_q
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
-from reports.services.submissions import deadline_for, lock_reasons
-from units.models import Unit, kinds_of_level
+from reports.services.submissions import lock_reasons
+from units.models import Unit
 
 HUNDRED = Decimal(100)
 TREND_PERIODS = 6
@@ -42,64 +39,6 @@ NOT_SUBMITTED = [SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
 
 def _tz() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
-
-
-# --- expected reporting units ---------------------------------------------------------------------------
-
-
-def deadlines_around(unit: Unit, periods: list[Period]) -> list[Deadline]:
-    """Deadlines of the periods from the plans of the unit, its ancestors and its subtree (one query)."""
-    return list(
-        Deadline.objects.filter(period__in=[p.pk for p in periods if p.pk is not None])
-        .filter(Q(plan__unit__path__in=unit.ancestor_paths()) | Q(plan__unit__path__startswith=unit.path))
-        .select_related("plan__unit", "rule")
-    )
-
-
-def _valid_q(day: datetime.date, prefix: str = "") -> Q:
-    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
-        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
-    )
-
-
-def _deadline_units_q(deadline: Deadline, within: str, prefix: str = "") -> Q | None:
-    """The units a deadline asks to report, restricted to the subtree of path ``within``."""
-    plan_unit = deadline.plan.unit
-    if not (plan_unit.path.startswith(within) or within.startswith(plan_unit.path)):
-        return None
-    level = deadline.rule.reporting_level
-    if not level:
-        return Q(**{f"{prefix}pk": plan_unit.pk}) if plan_unit.path.startswith(within) else None
-    scope = plan_unit.path if len(plan_unit.path) > len(within) else within
-    return Q(**{f"{prefix}path__startswith": scope, f"{prefix}kind__in": kinds_of_level(level)})
-
-
-def expected_q(unit: Unit, period: Period, deadlines: list[Deadline], prefix: str = "") -> Q | None:
-    """A filter for the expected reporting units of the unit's subtree for the period; None if none."""
-    parts = [q for d in deadlines if d.period_id == period.pk if (q := _deadline_units_q(d, unit.path, prefix))]
-    if not parts:
-        return None
-    combined = Q()
-    for part in parts:
-        combined |= part
-    return combined & _valid_q(period.reference_day, prefix)
-
-
-def _due_case(deadlines: list[Deadline], prefix: str = "", *, with_period: bool = False):
-    """The due date ``deadline_for`` would give each unit, as an SQL expression (deepest plan, earliest date)."""
-    whens = []
-    for d in sorted(deadlines, key=lambda d: (-len(d.plan.unit.path), d.due_date)):
-        level = d.rule.reporting_level
-        if level:
-            condition = Q(**{f"{prefix}path__startswith": d.plan.unit.path, f"{prefix}kind__in": kinds_of_level(level)})
-        else:
-            condition = Q(**{f"{prefix}pk": d.plan.unit.pk})
-        if with_period:
-            condition &= Q(period_id=d.period_id)
-        whens.append(When(condition, then=V(d.due_date)))
-    if not whens:
-        return V(None, output_field=DateField())
-    return Case(*whens, default=V(None), output_field=DateField())
 
 
 # --- counts ---------------------------------------------------------------------------------------------
@@ -152,7 +91,7 @@ def _submission_aggregates() -> dict:
 def _with_due(queryset, deadlines, *, with_period=False):
     return queryset.annotate(
         due=Coalesce(
-            F("deadline__due_date"), _due_case(deadlines, "unit__", with_period=with_period), output_field=DateField()
+            F("deadline__due_date"), due_case(deadlines, "unit__", with_period=with_period), output_field=DateField()
         ),
         day=TruncDate("submitted_at", tzinfo=_tz()),
     )
@@ -287,7 +226,10 @@ def submission_page(*, user: User, unit: Unit, period: Period) -> SubmissionPage
         or Submission(unit=unit, period=period)
     )
     submission.unit = unit
-    deadline = submission.deadline if submission.deadline_id else deadline_for(unit=unit, period=period)
+    deadlines = deadlines_around(unit, [period])
+    deadline = (
+        submission.deadline if submission.deadline_id else deadline_for(unit=unit, period=period, deadlines=deadlines)
+    )
     due = deadline.due_date if deadline else None
     submitted = submission.status in SUBMITTED
     is_late = timezone.localtime(submission.submitted_at, _tz()).date() > due if due and submitted else None
@@ -318,7 +260,6 @@ def submission_page(*, user: User, unit: Unit, period: Period) -> SubmissionPage
         if comment.indicator_id:
             by_indicator.setdefault(comment.indicator_id, []).append(comment)
 
-    deadlines = deadlines_around(unit, [period])
     _own, below = _subtree_counts(unit, period, deadlines)
     return SubmissionPage(
         unit=unit,
@@ -475,7 +416,7 @@ def _trend(unit: Unit, period: Period) -> list[TrendRow]:
 def dashboard(*, unit: Unit, period: Period) -> Dashboard:
     """Reporting of the unit's subtree for the period, per child unit and over the last periods."""
     deadlines = deadlines_around(unit, [period])
-    children = list(Unit.objects.filter(parent=unit).filter(_valid_q(period.reference_day)).order_by("code"))
+    children = list(Unit.objects.filter(parent=unit).valid_on(period.reference_day).order_by("code"))
     counts = counts_by_prefix(unit, period, deadlines, len(unit.path) + Unit.steplen)
     own_statuses = dict(
         Submission.objects.filter(period_id=period.pk, unit__in=[c.pk for c in children]).values_list(
@@ -550,7 +491,7 @@ def reporting_units(unit: Unit, period: Period, deadlines: list[Deadline] | None
             sub_status=Subquery(own.values("status")[:1]),
             sub_submitted_at=Subquery(own.values("submitted_at")[:1]),
             sub_due=Coalesce(
-                Subquery(own.values("deadline__due_date")[:1]), _due_case(deadlines), output_field=DateField()
+                Subquery(own.values("deadline__due_date")[:1]), due_case(deadlines), output_field=DateField()
             ),
             sub_day=Subquery(own.annotate(day=TruncDate("submitted_at", tzinfo=_tz())).values("day")[:1]),
         )

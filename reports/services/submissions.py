@@ -17,7 +17,6 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -25,9 +24,10 @@ from simple_history.utils import bulk_create_with_history
 from accounts.models import Role, User
 from accounts.policy import may_review, may_submit
 from indicators.models import Indicator
-from plans.models import Deadline, Period
+from plans.models import Period
+from plans.reporting import deadline_for
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus
-from units.models import KIND_LEVEL, Unit
+from units.models import Unit
 
 LOCKED_STATUSES = {
     SubmissionStatus.SUBMITTED: _("Báo cáo đã nộp, đang chờ duyệt."),
@@ -37,17 +37,6 @@ LOCKED_STATUSES = {
 
 class StaleSubmission(ValidationError):
     pass
-
-
-def deadline_for(*, unit: Unit, period: Period) -> Deadline | None:
-    """The deadline of the nearest plan (the unit's own, then its ancestors') that asks this unit to report."""
-    ancestors = list(Unit.objects.ancestors_of(unit, include_self=True).values_list("pk", flat=True))
-    candidates = (
-        Deadline.objects.filter(period=period, plan__unit__in=ancestors)
-        .filter(Q(rule__reporting_level=KIND_LEVEL[unit.kind]) | Q(rule__reporting_level="", plan__unit=unit))
-        .select_related("plan__unit")
-    )
-    return max(candidates, key=lambda d: (d.plan.unit.depth, -d.due_date.toordinal()), default=None)
 
 
 def submission_get(*, unit: Unit, period: Period) -> Submission:
