@@ -60,7 +60,7 @@ PLAN_OPTIONAL = (
     "reporting_rules",
 )
 TARGET_KEYS = ("indicator", "year", "kind", "source")
-TARGET_OPTIONAL = ("value", "value_max", "standard_level", "unit", "note")
+TARGET_OPTIONAL = ("value", "value_max", "standard_level", "share_of", "unit", "note")
 TASK_FIELDS = ("description", "partners_note", "due_kind", "due_date", "due_year", "due_quarter", "due_text")
 RULE_FIELDS = ("due_days", "due_date", "reporters", "reporting_level", "recipient", "first_year", "last_year")
 
@@ -245,6 +245,7 @@ class _SeedLoader:
                 unit=self.unit_of(row["unit"]) if "unit" in row else None,
                 note=row.get("note", ""),
                 standard_level=row.get("standard_level"),
+                share_of=row.get("share_of", ""),
             )
         except ValidationError as error:
             raise DataFileError(f"{where}: {'; '.join(error.messages)}") from error

@@ -134,7 +134,7 @@ class PlanAdminForm(forms.ModelForm):
 class TargetInlineForm(TargetConstraintsMixin, forms.ModelForm):
     class Meta:
         model = Target
-        fields = ["indicator", "unit", "year", "kind", "value", "value_max", "standard_level", "note"]
+        fields = ["indicator", "unit", "year", "kind", "value", "value_max", "standard_level", "share_of", "note"]
 
 
 class TargetInlineFormSet(forms.BaseInlineFormSet):

@@ -7,9 +7,13 @@ PDF (numbers through ``core.numbers``).
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.numbers import number_text
 from plans.models import Target, TargetKind
+
+#: What a share of units is over, as the texts say it: "90 % số huyện".
+UNIT_NOUNS = {"commune": gettext_lazy("xã"), "district": gettext_lazy("huyện"), "province": gettext_lazy("tỉnh")}
 
 
 def target_text(target: Target | None, *, year: int | None = None) -> str:
@@ -37,8 +41,13 @@ def target_text(target: Target | None, *, year: int | None = None) -> str:
         text = f"≤ {amount(value)}"
     else:
         text = amount(value)
+    details = []
     if target.standard_level:
-        text += " " + _("(mức độ %(level)s)") % {"level": target.standard_level}
+        details.append(_("mức độ %(level)s") % {"level": target.standard_level})
+    if target.share_of:
+        details.append(_("tính trên số %(units)s") % {"units": UNIT_NOUNS[target.share_of]})
+    if details:
+        text += f" ({', '.join(details)})"
     if year is not None and target.year != year:
         text += f" ({target.year})"
     return text

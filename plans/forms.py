@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
+from core.forms import NumberField
 from indicators.models import Indicator
 from units.models import Unit
 
@@ -35,10 +37,14 @@ def _bootstrap(form: forms.BaseForm) -> None:
 
 
 class TargetForm(TargetConstraintsMixin, forms.ModelForm):
+    """A target typed on the plan page; numbers read as the page writes them (``core.numbers``)."""
+
+    value = NumberField(label=_("giá trị"), required=False, min_value=0)
+    value_max = NumberField(label=_("giá trị trên"), required=False, min_value=0)
+
     class Meta:
         model = Target
-        fields = ["indicator", "unit", "year", "kind", "value", "value_max", "note"]
-        localized_fields = ["value", "value_max"]
+        fields = ["indicator", "unit", "year", "kind", "value", "value_max", "standard_level", "share_of", "note"]
 
     def __init__(self, *args, plan: Plan, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -187,6 +187,16 @@ class Target(models.Model):
     value = models.DecimalField(_("giá trị"), max_digits=14, decimal_places=2, null=True, blank=True)
     value_max = models.DecimalField(_("giá trị trên"), max_digits=14, decimal_places=2, null=True, blank=True)
     standard_level = models.PositiveSmallIntegerField(_("mức độ chuẩn"), null=True, blank=True)
+    share_of = models.CharField(
+        _("tỷ lệ trên các đơn vị cấp"),
+        max_length=10,
+        choices=[(Level.COMMUNE, _("xã")), (Level.DISTRICT, _("huyện")), (Level.PROVINCE, _("tỉnh"))],
+        blank=True,
+        help_text=_(
+            "Chỉ tiêu đạt chuẩn: “x% số huyện đạt chuẩn” tính trên các huyện; để trống là trên các đơn vị cấp nhập "
+            "số liệu (các xã). Chọn chính cấp của đơn vị để nói đơn vị ấy tự đạt chuẩn."
+        ),
+    )
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
 
     class Meta:

@@ -19,7 +19,7 @@ from units.models import Unit
 from .models import Plan, Target
 from .services import target_set
 
-COLUMNS = ["plan", "indicator_code", "unit_code", "year", "kind", "value", "value_max", "standard_level", "note"]
+COLUMNS = ["plan", "indicator_code", "unit_code", "year", "kind", "value", "value_max", "standard_level", "share_of", "note"]
 
 
 class CodeWidget(ForeignKeyWidget):
@@ -100,5 +100,6 @@ class TargetResource(resources.ModelResource):
             unit=instance.unit if instance.unit_id else None,
             note=instance.note or "",
             standard_level=instance.standard_level,
+            share_of=instance.share_of,
         )
         instance.pk, instance.unit = saved.pk, saved.unit

@@ -68,6 +68,7 @@ def deadlines_generate(*, plan: Plan) -> int:
 @transaction.atomic
 def target_set(
     *,
+    replacing: Target | None = None,
     plan: Plan,
     indicator,
     year: int,
@@ -77,13 +78,20 @@ def target_set(
     unit=None,
     note: str = "",
     standard_level: int | None = None,
+    share_of: str = "",
 ) -> Target:
-    """Create or replace the target of a plan for an indicator, unit and year (the plan's unit by default)."""
+    """Create or replace the target of a plan for an indicator, unit and year (the plan's unit by default).
+
+    ``replacing``: a target being edited; if its indicator, unit or year changed, it gives way to the new one."""
+    if replacing is not None and replacing.pk and (replacing.indicator_id, replacing.unit_id, replacing.year) != (
+        indicator.pk, (unit or plan.unit).pk, year
+    ):
+        replacing.delete()
     target = Target.objects.filter(plan=plan, indicator=indicator, unit=unit or plan.unit, year=year).first() or Target(
         plan=plan, indicator=indicator, unit=unit or plan.unit, year=year
     )
     target.kind, target.value, target.value_max, target.note = kind, value, value_max, note
-    target.standard_level = standard_level
+    target.standard_level, target.share_of = standard_level, share_of
     target.full_clean()
     target.save()
     return target

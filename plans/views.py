@@ -12,6 +12,7 @@ from .filters import PlanFilter
 from .forms import TargetForm
 from .models import Plan, Target
 from .selectors import plan_detail as plan_detail_select
+from .services import target_set
 
 
 @login_required
@@ -48,7 +49,20 @@ def _editable_plan(request: HttpRequest, pk: int) -> Plan:
 def _target_form(request: HttpRequest, plan: Plan, target: Target | None) -> HttpResponse:
     form = TargetForm(request.POST or None, instance=target, plan=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        data = form.cleaned_data
+        target_set(
+            replacing=target,
+            plan=plan,
+            indicator=data["indicator"],
+            unit=data["unit"],
+            year=data["year"],
+            kind=data["kind"],
+            value=data.get("value"),
+            value_max=data.get("value_max"),
+            standard_level=data.get("standard_level"),
+            share_of=data.get("share_of") or "",
+            note=data.get("note") or "",
+        )
         messages.success(request, _("Đã lưu chỉ tiêu."))
         return redirect(plan.get_absolute_url() + "#chi-tieu")
     return render(request, "plans/target_form.html", {"plan": plan, "form": form, "target": target})

@@ -11,10 +11,11 @@ import dataclasses
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.numbers import PERCENT_PLACES, number_text, percent_text, rounded, signed_text
 from indicators.models import Indicator, Measure
-from plans.display import target_text
+from plans.display import UNIT_NOUNS, target_text
 from plans.models import TargetKind
 from reports.models import Value
 from reports.progress import Progress, Status
@@ -73,6 +74,28 @@ def field_text(value) -> str:
     return str(value)
 
 
+def share_units(figure) -> str:
+    """What a standard's share counts, after its numerator/denominator: "xã đạt mức độ 1", "huyện đạt mức độ 3"."""
+    if figure.shares is None or not figure.share_of:
+        return ""
+    return _("%(units)s đạt mức độ %(level)s") % {
+        "units": UNIT_NOUNS.get(figure.share_of, ""),
+        "level": figure.standard_level,
+    }
+
+
+#: The rule of the statuses, in one sentence (under every table and chart that shows them, in the Excel and PDF).
+STATUS_RULE = gettext_lazy(
+    "Đạt: kết quả đã đạt chỉ tiêu (ở mức độ chuẩn và trên các đơn vị chỉ tiêu nêu); Đúng tiến độ: chưa đạt nhưng "
+    "với tốc độ 3 năm gần nhất sẽ đạt trước năm mốc (chưa đủ số liệu thì: không thấp hơn lộ trình từ năm gốc "
+    "quá 15 %); Chậm tiến độ: các trường hợp còn lại."
+)
+
+
+def status_rule() -> str:
+    return str(STATUS_RULE)
+
+
 def completeness_text(figure: Figure | None) -> str:
     """ "2/3 (66,67 %)": units that reported / units expected to."""
     if figure is None or not figure.expected:
@@ -107,6 +130,7 @@ class CellText:
     value: str
     numerator: str
     denominator: str
+    units: str  # what a standard's share counts: "huyện đạt mức độ 3"
     target: str
     status: str
     status_label: str
@@ -131,6 +155,7 @@ def cell_text(indicator: Indicator, progress: Progress | None) -> CellText:
         value=amount_text(figure.value if figure else None, indicator),
         numerator=number_text(figure.numerator) if fraction and figure.numerator is not None else "",
         denominator=number_text(figure.denominator) if fraction and figure.denominator is not None else "",
+        units=share_units(figure) if figure is not None else "",
         target=target_text(target, year=progress.year) if target is not None else DASH,
         status=status,
         status_label=Status(status).label if status else "",

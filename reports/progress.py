@@ -12,9 +12,14 @@ The status
     it is judged against a straight path from the baseline (the value in the plan's start year, else the
     earliest value available, possibly this year's own) to the target at the milestone: on track when the
     value is within ``MARGIN`` (15 %) of the path's expected value on the right side, behind otherwise.
-    ``maintain``: achieved when the value is not worse than the previous year's (same period kind), or when
-    it meets the target's own value if one is given; ``increase``: achieved when better than the previous
-    year's (a percentage held at 100 % counts as achieved). No value: ``no_data``; no target: no status.
+    ``maintain``: with a value ("duy trì 100 %"), achieved when the figure is at that value; without one, when it
+    is not worse than the previous year's (same period kind). ``increase``: achieved when better than the
+    previous year's (a percentage held at 100 % counts as achieved) and, if a value is given, at least that.
+    No value: ``no_data``; no target: no status.
+    A standard is measured as its target reads it (``Target.standard_level``, ``Target.share_of``): the share of
+    the units it names reaching the level it names (``reports.standards``).
+    Before the milestone, when the recent pace gives a projection, on track means the projection reaches the
+    target by the milestone (``judge``): the status and the projection beside it never disagree.
 
 The gap
     value − target, multiplied by −1 for an indicator whose direction is "lower is better", so a positive
@@ -189,10 +194,11 @@ def assess(
         change = (value - previous) * sign
         gap = (value - target) * sign if target is not None else change
         if kind == TargetKind.MAINTAIN:
-            good = _q(change) >= 0 or meets_level
+            # "Duy trì 100 %": kept only at the level; without a level, not worse than the year before.
+            good = meets_level if target is not None else _q(change) >= 0
         else:
             at_ceiling = is_percentage and sign > 0 and _q(value) >= 100 and _q(previous) >= 100
-            good = _q(change) > 0 or at_ceiling
+            good = (_q(change) > 0 or at_ceiling) and (target is None or meets_level)
         return (Status.ACHIEVED if good else Status.BEHIND), gap, None
 
     if target is None:
@@ -210,6 +216,15 @@ def assess(
     start = baseline if baseline is not None else (year, value)
     expected = path_value(start, (milestone_year, goal), year)
     return (Status.ON_TRACK if on_path(path_kind, value, expected) else Status.BEHIND), gap, expected
+
+
+def judge(status: str, projection: Projection | None) -> str:
+    """One assessment per figure: before the milestone, a figure that has not met its target yet is on track
+    only when its recent pace reaches the target by the milestone year (the projection the page shows beside
+    it); without enough years for a pace, the straight path from the baseline decides (``assess``)."""
+    if status in (Status.ON_TRACK, Status.BEHIND) and projection is not None:
+        return Status.ON_TRACK if projection.reached else Status.BEHIND
+    return status
 
 
 def pace_of(points: dict[int, Decimal]) -> Decimal | None:
@@ -310,7 +325,8 @@ def progress_for(
         for indicator in indicators:
             key = (anchor.pk, indicator.pk)
             target, inherited = target_choose(index, anchor, indicator)
-            results[key] = Progress(anchor.pk, indicator.pk, year, figures.get(key), target, inherited)
+            figure = _as_target_reads(figures.get(key), target)
+            results[key] = Progress(anchor.pk, indicator.pk, year, figure, target, inherited)
             if target is not None:
                 targeted[indicator.pk] = indicator
                 if target.plan.start_year < year - PACE_YEARS:
@@ -331,7 +347,9 @@ def progress_for(
         if target is None:
             continue
         indicator = by_pk[key[1]]
-        points = {y: figs[key].value for y, figs in history.items() if key in figs and figs[key].value is not None}
+        points = {
+            y: v for y, figs in history.items() if (v := _value(_as_target_reads(figs.get(key), target))) is not None
+        }
         value = progress.value
         if value is not None:
             points[year] = value
@@ -360,7 +378,19 @@ def progress_for(
                 milestone_year=target.year,
                 is_percentage=indicator.is_percentage,
             )
+            progress.status = judge(progress.status, progress.projection)
     return results
+
+
+def _as_target_reads(figure: Figure | None, target: Target | None) -> Figure | None:
+    """A standard's figure as its target asks: the share of the units it names reaching the level it names."""
+    if figure is None or figure.shares is None:
+        return figure
+    return figure.standard(target.standard_level if target else None, target.share_of if target else None)
+
+
+def _value(figure: Figure | None) -> Decimal | None:
+    return figure.value if figure is not None else None
 
 
 def _baseline(points: dict[int, Decimal], start_year: int, year: int) -> tuple[int, Decimal] | None:

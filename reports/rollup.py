@@ -31,6 +31,7 @@ from django.db.models.functions import Substr
 from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold
 from plans.models import Period, PeriodKind
 from reports.models import Submission, SubmissionStatus, Value
+from reports.standards import Group, Shares, UpperUnit, share_level_for, standard_shares
 from units.models import KIND_LEVEL, Unit, kinds_of_level
 
 HUNDRED = Decimal(100)
@@ -51,12 +52,36 @@ class Figure:
     not_applicable: int = 0
     expected: int = 0
     rolled_up: bool = True  # False for a figure the unit entered itself
+    # Standards (``reports.standards``): the shares over each level of units, the anchor's own level reached,
+    # and which share ``value`` is (the units it is over, the standard's level).
+    shares: dict[str, Shares] | None = None
+    own_level: int | None = None
+    share_of: str = ""
+    standard_level: int = 1
 
     @property
     def completeness(self) -> Decimal | None:
         if not self.expected:
             return None
         return Decimal(self.reported) * HUNDRED / self.expected
+
+    def standard(self, level: int | None = None, share_of: str | None = None) -> Figure:
+        """A standard's figure as a share of the units of ``share_of`` (default: the entry level) that reach
+        ``level`` (default 1): "x % of communes reach level 3", "x % of districts reach level 2". A level of units
+        that no longer exists below the anchor (districts in the two-level structure) reads the level below it."""
+        if self.shares is None:
+            return self
+        level = level or 1
+        entry = next(iter(self.shares))  # the entry level's shares come first
+        of = share_level_for(share_of or entry, self.shares, entry)
+        shares = self.shares[of]
+        reached = shares.reached.get(level, 0)
+        figure = dataclasses.replace(self, share_of=of, standard_level=level, reached=reached)
+        figure.numerator, figure.denominator = Decimal(reached), Decimal(shares.counted)
+        figure.value = shares.percent(level)
+        if of != entry:  # completeness over the units the share counts
+            figure.reported, figure.expected, figure.not_applicable = shares.counted, shares.expected, 0
+        return figure
 
 
 def sub_periods_in_use(period: Period, indicators: Sequence[Indicator]) -> bool:
@@ -126,27 +151,18 @@ def _expected_counts(paths: Sequence[str], prefix_len: int, day, levels: Iterabl
     return counts
 
 
-def _entry_thresholds(indicators: Sequence[Indicator]) -> dict[int, Decimal]:
-    """The entry-level threshold (level 1) of each derived standard, keyed by the standard's id."""
-    derived = {i.pk: i for i in indicators if i.source_id}
-    thresholds = {}
-    for t in StandardThreshold.objects.filter(indicator__in=list(derived), standard_level=1):
-        if t.level == derived[t.indicator_id].entry_level:
-            thresholds[t.indicator_id] = t.min_percent
-    return thresholds
-
-
 def rollup(
     *,
     anchors: Sequence[Unit],
     period: Period,
     indicators: Sequence[Indicator],
-    standard_level: int = 1,
     approved_only: bool = False,
 ) -> dict[tuple[int, int], Figure]:
     """Figures for each anchor unit (all of one depth) and indicator, keyed by (unit id, indicator id).
 
-    ``approved_only``: only the values of reports that the level above has approved.
+    ``approved_only``: only the values of reports that the level above has approved. Queries: the expected
+    units, the sub-periods, one for counts, ratios and statuses, and for standards one for the typed ones, one per
+    derived one, the districts and provinces, their thresholds.
     """
     if not anchors or not indicators:
         return {}
@@ -157,8 +173,8 @@ def rollup(
     paths = [a.path for a in anchors]
     day = period.reference_day
 
-    typed = [i for i in indicators if not i.source_id and i.measure != Measure.STATUS]
-    derived = [i for i in indicators if i.source_id]
+    typed = [i for i in indicators if i.measure in (Measure.COUNT, Measure.RATIO)]
+    standards = [i for i in indicators if i.measure == Measure.STANDARD]
     statuses = [i for i in indicators if i.measure == Measure.STATUS]
     figures: dict[tuple[int, int], Figure] = {}
 
@@ -174,9 +190,10 @@ def rollup(
         for indicator in indicators:
             figures[(anchor.pk, indicator.pk)] = blank(anchor, indicator)
 
-    measured = typed + [Indicator(pk=i.source_id) for i in derived] + statuses
-    if measured:
-        mixed = sub_periods_in_use(period, measured)
+    sources = [Indicator(pk=i.source_id) for i in standards if i.source_id]
+    measured = typed + statuses + [i for i in standards if not i.source_id] + sources
+    mixed = sub_periods_in_use(period, measured) if measured else False
+    if typed or statuses:
         rows = (
             effective_values(period, measured, sub_periods=mixed, approved_only=approved_only)
             .filter(_span("unit__path", paths), _at_entry_level(typed + statuses))
@@ -188,31 +205,14 @@ def rollup(
                 sum_value=Sum("value"),
                 sum_num=Sum("numerator"),
                 sum_den=Sum("denominator"),
-                **_counts(
-                    mixed,
-                    reported=None,
-                    na=Q(not_applicable=True),
-                    reached=Q(value__gte=standard_level, not_applicable=False),
-                    with_value=Q(not_applicable=False, value__isnull=False),
-                ),
+                **_counts(mixed, reported=None, na=Q(not_applicable=True)),
             )
             .order_by()
         )
         grouped = {(row["prefix"], row["indicator_id"]): row for row in rows}
-        thresholds = _entry_thresholds(derived)
-        derived_rows = (
-            _derived_reached(period, derived, thresholds, paths, prefix_len, day, mixed, approved_only)
-            if derived
-            else {}
-        )
         for anchor in anchors:
-            for indicator in indicators:
+            for indicator in typed + statuses:
                 figure = figures[(anchor.pk, indicator.pk)]
-                if indicator.source_id:
-                    row = derived_rows.get((anchor.path, indicator.pk))
-                    if row:
-                        _fill_standard(figure, row)
-                    continue
                 row = grouped.get((anchor.path, indicator.pk))
                 if row is None:
                     continue
@@ -223,10 +223,10 @@ def rollup(
                     figure.numerator, figure.denominator = row["sum_num"], row["sum_den"]
                     if row["sum_den"]:
                         figure.value = row["sum_num"] * HUNDRED / row["sum_den"]
-                elif indicator.measure == Measure.STANDARD:
-                    _fill_standard(figure, row)
                 elif indicator.measure == Measure.STATUS and not figure.rolled_up:
                     figure.value = row["sum_value"]
+    if standards:
+        _standard_figures(figures, anchors, period, standards, expected, mixed=mixed, approved_only=approved_only)
     return figures
 
 
@@ -242,53 +242,103 @@ def _at_entry_level(indicators: Sequence[Indicator]) -> Q:
     return q
 
 
-def _fill_standard(figure: Figure, row: dict) -> None:
-    figure.reported, figure.not_applicable = row["reported"], row["na"]
-    figure.reached = row["reached"]
-    figure.numerator, figure.denominator = Decimal(row["reached"]), Decimal(row["with_value"])
-    if row["with_value"]:
-        figure.value = Decimal(row["reached"]) * HUNDRED / row["with_value"]
+#: Paths of this length group the communes of a legacy district (root, province, district: three steps).
+DISTRICT_PATH = 3 * Unit.steplen
+UPPER_LEVELS = {"district", "province"}
 
 
-def _derived_reached(
-    period, derived, thresholds, paths, prefix_len, day, mixed, approved_only
-) -> dict[tuple[str, int], dict]:
-    """Per anchor prefix and derived standard: entry-level units whose source ratio passes the threshold.
+def _standard_figures(figures, anchors, period, standards, expected, *, mixed, approved_only) -> None:
+    """Fill the standards' figures: shares over each level of units and the anchors' own levels
+    (``reports.standards``). Entry-level counts are read grouped by district (or by commune, below a district),
+    so that the districts' and provinces' own conditions can be judged; a fixed number of queries."""
+    paths = [a.path for a in anchors]
+    prefix_len = len(paths[0])
+    group_len = max(prefix_len, DISTRICT_PATH)
+    day = period.reference_day
+    valid = Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day)
+    valid &= Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day)
+    thresholds: dict[int, dict[str, dict[int, Decimal]]] = defaultdict(lambda: defaultdict(dict))
+    for t in StandardThreshold.objects.filter(indicator__in=[i.pk for i in standards]):
+        thresholds[t.indicator_id][t.level][t.standard_level] = t.min_percent
+    uppers = [
+        UpperUnit(path, KIND_LEVEL[kind])
+        for path, kind in Unit.objects.filter(_span("path", paths), kind__in=[
+            k for level in UPPER_LEVELS for k in kinds_of_level(level)
+        ]).valid_on(day).values_list("path", "kind")
+    ]  # fmt: skip
 
-    One query per derived standard in the catalogue (a handful), independent of the number of units.
-    """
-    result = {}
-    for indicator in derived:
-        threshold = thresholds.get(indicator.pk)
-        if threshold is None:
-            continue
-        passes = Q(not_applicable=False, denominator__gt=0, numerator__gte=F("denominator") * threshold / HUNDRED)
-        rows = (
-            effective_values(
-                period,
-                [Indicator(pk=indicator.source_id, period_aggregation=PeriodAggregation.LATEST)],
-                sub_periods=mixed,
-                approved_only=approved_only,
+    rows: dict[int, list[dict]] = defaultdict(list)
+    typed = [i for i in standards if not i.source_id]
+    if typed:
+        levels = range(1, max(i.max_level for i in typed) + 1)
+        for row in (
+            effective_values(period, typed, sub_periods=mixed, approved_only=approved_only)
+            .filter(_span("unit__path", paths), _at_entry_level(typed), valid)
+            .annotate(prefix=Substr("unit__path", 1, group_len))
+            .values("prefix", "indicator_id")
+            .annotate(
+                **_counts(
+                    mixed,
+                    reported=None,
+                    na=Q(not_applicable=True),
+                    counted=Q(not_applicable=False, value__isnull=False),
+                    **{f"r{n}": Q(value__gte=n, not_applicable=False) for n in levels},
+                )
             )
-            .filter(_span("unit__path", paths), unit__kind__in=kinds_of_level(indicator.entry_level))
-            .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
-            .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
-            .annotate(prefix=Substr("unit__path", 1, prefix_len))
+            .order_by()
+        ):
+            rows[row["indicator_id"]].append(row)
+    for indicator in (i for i in standards if i.source_id):
+        # A derived standard: the level whose threshold at the entry level the source ratio passes.
+        entry = thresholds[indicator.pk].get(indicator.entry_level, {})
+        passes = {
+            f"r{n}": Q(not_applicable=False, denominator__gt=0, numerator__gte=F("denominator") * minimum / HUNDRED)
+            for n, minimum in entry.items()
+        }
+        source = Indicator(pk=indicator.source_id, period_aggregation=PeriodAggregation.LATEST)
+        for row in (
+            effective_values(period, [source], sub_periods=mixed, approved_only=approved_only)
+            .filter(_span("unit__path", paths), valid, unit__kind__in=kinds_of_level(indicator.entry_level))
+            .annotate(prefix=Substr("unit__path", 1, group_len))
             .values("prefix")
             .annotate(
                 **_counts(
                     mixed,
                     reported=None,
                     na=Q(not_applicable=True),
-                    reached=passes,
-                    with_value=Q(not_applicable=False, denominator__gt=0),
-                ),
+                    counted=Q(not_applicable=False, denominator__gt=0),
+                    **passes,
+                )
             )
             .order_by()
+        ):
+            rows[indicator.pk].append(row)
+
+    for indicator in standards:
+        groups = [
+            Group(row["prefix"], row["counted"], {int(k[1:]): v for k, v in row.items() if k[:1] == "r" and k[1:].isdigit()})
+            for row in rows[indicator.pk]
+        ]
+        by_anchor = standard_shares(
+            groups=groups,
+            anchors=paths,
+            uppers=uppers,
+            entry_level=indicator.entry_level,
+            expected_entry={p: expected.get((p, indicator.entry_level), 0) for p in paths},
+            thresholds=thresholds[indicator.pk],
         )
-        for row in rows:
-            result[(row["prefix"], indicator.pk)] = row
-    return result
+        reported: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for row in rows[indicator.pk]:
+            totals = reported[row["prefix"][:prefix_len]]
+            totals[0] += row["reported"]
+            totals[1] += row["na"]
+        for anchor in anchors:
+            figure = figures[(anchor.pk, indicator.pk)]
+            figure.shares, figure.own_level = by_anchor[anchor.path]
+            figure.reported, figure.not_applicable = reported[anchor.path]
+            standard = figure.standard(1, indicator.entry_level)
+            figure.value, figure.numerator, figure.denominator = standard.value, standard.numerator, standard.denominator
+            figure.reached, figure.share_of = standard.reached, standard.share_of
 
 
 def _span(field: str, paths: Sequence[str]) -> Q:

@@ -40,6 +40,7 @@ from exports.xlsx.common import (
 from indicators.models import Indicator, Measure
 from plans.display import target_text
 from plans.models import Period, Plan
+from reports.display import status_rule
 from reports.models import RollupNote, SubmissionStatus
 from reports.progress import Progress, Status, progress_for
 from reports.rollup import Figure, rollup
@@ -152,7 +153,9 @@ def summary_data(*, user: User, unit: Unit, period: Period, plan: Plan | None = 
             figures = rollup(anchors=anchors, period=period, indicators=shown)
             progress = progress_for(anchors=anchors, period=period, indicators=shown, figures=figures, plan=plan)
             for key, figure in figures.items():
-                lines[key] = line(figure, progress.get(key), by_pk[key[1]])
+                judged = progress.get(key)
+                # The figure as its target reads it (a standard's share at the asked level), as on the page.
+                lines[key] = line(judged.figure if judged and judged.figure else figure, judged, by_pk[key[1]])
             del figures, progress
 
     reporting = reporting_units(unit, period)
@@ -192,7 +195,7 @@ def _title_block(sheet, summary: Summary, title: str) -> int:
         ],
         [text_cell(sheet, _("Kế hoạch")), text_cell(sheet, plan_text)],
         [text_cell(sheet, _("Ngày xuất")), text_cell(sheet, summary.exported_at.strftime("%d/%m/%Y %H:%M"))],
-        [],
+        [text_cell(sheet, _("Đánh giá")), text_cell(sheet, status_rule())],
     ]
     for row in rows:
         sheet.append(row)

@@ -29,3 +29,8 @@ def level_label(level, indicator):
 @register.filter
 def field_text(value):
     return display.field_text(value)
+
+
+@register.simple_tag
+def status_rule():
+    return display.status_rule()

@@ -1,0 +1,70 @@
+"""One assessment per figure, on the demo data: the roll-up page, its chart, the Excel summary and the PDF report
+show the same status for the same figure, and no status contradicts its own figure (achieved while the target is
+not met at the asked level; on track while the projection beside it misses the milestone; behind while met)."""
+
+from django.core.management import call_command
+from django.test import TestCase
+
+from accounts.models import Role, User
+from exports.pdf.report import report_document
+from exports.xlsx.summary import summary_data
+from plans.models import TargetKind
+from plans.periods import period_resolve
+from reports.display import cell_text, rollup_chart
+from reports.progress import NUMERIC_KINDS, Status, meets, progress_for
+from reports.selectors.rollup import rollup_page
+from units.models import Unit
+
+
+class OneAssessmentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", "--password", "demo-password-for-tests", verbosity=0, stdout=open("/dev/null", "w"))
+        cls.admin = User(username="tests", role=Role.ADMINISTRATOR)  # full scope, never saved
+        cls.hanoi = Unit.objects.of_structure("legacy").get(code="01")
+        cls.bavi = Unit.objects.of_structure("legacy").get(code="271")
+
+    def check_consistent(self, progress, where: str) -> None:
+        figure, target, status = progress.figure, progress.target, progress.status
+        if target is None or status in (None, Status.NO_DATA) or figure is None or figure.value is None:
+            return
+        if target.kind in NUMERIC_KINDS and target.value is not None:
+            met = meets(target.kind, figure.value, target.value, target.value_max)
+            self.assertEqual(status == Status.ACHIEVED, met, f"{where}: {status} but met={met}")
+        if target.kind == TargetKind.MAINTAIN and target.value is not None:
+            self.assertEqual(status == Status.ACHIEVED, figure.value >= target.value, where)
+        if status == Status.ON_TRACK and progress.projection is not None:
+            self.assertTrue(progress.projection.reached, f"{where}: on track, projection misses the milestone")
+        if figure.shares is not None and target.standard_level:
+            self.assertEqual(figure.standard_level, target.standard_level, f"{where}: measured at another level")
+
+    def test_no_figure_carries_two_statuses_on_the_page_the_chart_the_excel_and_the_pdf(self):
+        checked = 0
+        for year in ("2023", "2024"):
+            period = period_resolve(year)
+            for unit in (self.hanoi, self.bavi):
+                page = rollup_page(user=self.admin, unit=unit, period=period)
+                indicators = [row.indicator for row in page.rows]
+                children = [row.unit for row in page.children]
+                below = progress_for(anchors=children, period=period, indicators=indicators)
+                summary = summary_data(user=self.admin, unit=unit, period=period)
+                document = report_document(user=self.admin, unit=unit, period=period)
+                pdf = {line.indicator.pk: cell_text(line.indicator, line.progress) for line in document.rows}
+                for row in page.rows:
+                    shown = cell_text(row.indicator, row.progress)
+                    self.check_consistent(row.progress, f"{unit.code} {year} {row.indicator.code}")
+                    self.assertEqual(pdf[row.indicator.pk].status_label, shown.status_label)
+                    self.assertEqual(summary.lines[(unit.pk, row.indicator.pk)].status, shown.status_label)
+                    for child in children:
+                        judged = below[(child.pk, row.indicator.pk)]
+                        self.check_consistent(judged, f"{child.code} {year} {row.indicator.code}")
+                        line = summary.lines.get((child.pk, row.indicator.pk))
+                        if line is not None:
+                            self.assertEqual(line.status, cell_text(row.indicator, judged).status_label)
+                        checked += 1
+                chart = rollup_chart(page)  # the children of the page's chosen indicator
+                for child_row, chart_status in zip(page.children, chart["statuses"], strict=True):
+                    judged = below[(child_row.unit.pk, page.selected.pk)]
+                    self.assertEqual(chart_status, judged.status or "")
+                    self.assertEqual(child_row.progress.status, judged.status)
+        self.assertGreater(checked, 1000)
