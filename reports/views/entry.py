@@ -103,7 +103,15 @@ def entry(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
     return render(
         request,
         "reports/entry.html",
-        {"unit": unit, "period": grid.period, "grid": grid, "formset": formset, "can_save": can_save},
+        {
+            "unit": unit,
+            "period": grid.period,
+            "grid": grid,
+            "formset": formset,
+            "can_save": can_save,
+            # the breadcrumb links the unit above only when this user may open its grid
+            "parent_link": unit.parent is not None and unit.parent.depth > 1 and may_enter(request.user, unit.parent),
+        },
     )
 
 

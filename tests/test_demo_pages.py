@@ -1,9 +1,17 @@
-"""One assessment per figure, on the demo data: the roll-up page, its chart, the Excel summary and the PDF report
-show the same status for the same figure, and no status contradicts its own figure (achieved while the target is
-not met at the asked level; on track while the projection beside it misses the milestone; behind while met)."""
+"""The demo, as its people see it.
+
+- One assessment per figure: the roll-up page, its chart, the Excel summary and the PDF report show the same
+  status for the same figure, and no status contradicts its own figure (achieved while the target is not met at
+  the asked level; on track while the projection beside it misses the milestone; behind while met).
+- No dead link: each demo account crawls the pages it can reach from its home page and follows every link on
+  them; none answers 404 or 500 (a link leads somewhere in the account's scope)."""
+
+import re
+from collections import Counter, deque
+from urllib.parse import urljoin, urlsplit
 
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import Client, TestCase
 
 from accounts.models import Role, User
 from exports.pdf.report import report_document
@@ -16,7 +24,7 @@ from reports.selectors.rollup import rollup_page
 from units.models import Unit
 
 
-class OneAssessmentTests(TestCase):
+class DemoPagesTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("load_demo", "--password", "demo-password-for-tests", verbosity=0, stdout=open("/dev/null", "w"))
@@ -68,3 +76,52 @@ class OneAssessmentTests(TestCase):
                     self.assertEqual(chart_status, judged.status or "")
                     self.assertEqual(child_row.progress.status, judged.status)
         self.assertGreater(checked, 1000)
+
+
+    #: Links not followed: leaving the portal's pages (log out, language, the back office), or a file to download
+    #: (the Excel and PDF files: seconds each; the permission matrix opens each of them for every persona).
+    NOT_FOLLOWED = ("/dang-xuat/", "/ngon-ngu/", "/quan-tri/", "/static/", "/media/", "/api/", "/xuat/")
+    FILES = re.compile(r"/pdf/$")
+    #: Distinct URLs followed per kind of page (its path with the numbers taken out): enough to meet every link
+    #: of every kind of page without walking the 10,000 units of the country.
+    PER_KIND = 3
+
+    def crawl(self, username: str) -> tuple[list[str], int]:
+        client = Client(raise_request_exception=False)
+        client.force_login(User.objects.get(username=username))
+        seen, queue, broken, per_kind = {"/"}, deque(["/"]), [], Counter()
+        while queue:
+            url = queue.popleft()
+            response = client.get(url)
+            if response.status_code in (404, 500) or response.status_code >= 500:
+                broken.append(f"{url} → {response.status_code}")
+                continue
+            if response.status_code in (301, 302):
+                target = response["Location"]
+                if target not in seen and not target.startswith(self.NOT_FOLLOWED):
+                    seen.add(target)
+                    queue.append(target)
+                continue
+            if "text/html" not in response.get("Content-Type", ""):
+                continue
+            for href in re.findall(r'href="([^"#]+)', response.content.decode()):
+                link = urljoin(url, href.replace("&amp;", "&"))
+                parts = urlsplit(link)
+                if parts.scheme not in ("", "http") or parts.netloc or link in seen:
+                    continue  # another site, or an inline icon (data:)
+                if parts.path.startswith(self.NOT_FOLLOWED) or self.FILES.search(parts.path):
+                    continue
+                kind = re.sub(r"\d+", "#", parts.path)
+                if per_kind[kind] >= self.PER_KIND:
+                    continue
+                per_kind[kind] += 1
+                seen.add(link)
+                queue.append(link)
+        return broken, len(seen)
+
+    def test_every_link_of_every_demo_account_leads_somewhere_in_its_scope(self):
+        for username in ("demo-commune", "demo-ytich", "demo-district", "demo-province", "demo-admin"):
+            with self.subTest(username):
+                broken, followed = self.crawl(username)
+                self.assertEqual(broken, [], username)
+                self.assertGreater(followed, 20, username)
