@@ -18,9 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.spreadsheet import FORMATS
 from reports.models import EntryPath, ReminderLog, Submission, SubmissionComment, Value
 from reports.resources import ValueResource
 from reports.services.submissions import (
@@ -70,7 +70,7 @@ class ValueAdminForm(forms.ModelForm):
 class ValueAdmin(ImportExportMixin, SimpleHistoryAdmin):
     form = ValueAdminForm
     resource_classes = [ValueResource]  # import through values_record, as the upload page and the API
-    import_formats = export_formats = [CSV, XLSX]
+    import_formats = export_formats = FORMATS  # text never exported as a formula
     list_display = [
         "unit",
         "indicator",

@@ -196,6 +196,10 @@ FILE_UPLOAD_HANDLERS = [
     "core.uploads.CeilingUploadHandler",
 ]
 
+# The administration's import and export: text is escaped against formulas by core/spreadsheet.py; the
+# library's own escaping (it drops a leading "=" and turns numbers into text) stays off.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
+
 # E-mail: console in development, SMTP when EMAIL_HOST is given.
 EMAIL_HOST = env("EMAIL_HOST", "")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)

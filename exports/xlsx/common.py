@@ -19,15 +19,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core.spreadsheet import FORMULA_STARTS
+from core.spreadsheet import text_cell as plain_text_cell
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 #: Number formats: percentages are stored as fractions (0.995 shows as 99,5 % in a Vietnamese Excel).
 PERCENT = "0.0%"
 INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
-
-#: A text cell starting with one of these would be read by Excel as a formula (CSV/formula injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 #: Sheet names may not hold these characters and are at most 31 long.
 SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
@@ -82,12 +82,8 @@ def new_sheet(
 
 
 def text_cell(sheet: WriteOnlyWorksheet, value: object, *, font: Font | None = None, header: bool = False):
-    """A cell that is always text: a user's "=1+1" stays the four characters, never a formula."""
-    cell = WriteOnlyCell(sheet, value=None if value in (None, "") else str(value))
-    if cell.value is not None:
-        cell.data_type = "s"
-        if cell.value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True  # Excel shows it as typed text, as if entered with a leading apostrophe
+    """A cell that is always text (``core.spreadsheet.text_cell``), styled."""
+    cell = plain_text_cell(sheet, value)
     if header:
         cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEADER_FILL, BORDER, WRAP
     elif font is not None:
