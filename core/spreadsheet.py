@@ -12,7 +12,8 @@ data away, a DDE payload would run a command. One owner for that rule, ``FORMULA
 
 Only text is escaped: a number, a negative one included, stays a number.
 
-The administration's exports (django-import-export) go through ``FormulaSafeResource`` and ``FORMATS``. The library's own setting, ``IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT`` (4.4), is left
+The administration's imports and exports (django-import-export) go through ``FormulaSafeResource`` and
+``SpreadsheetAdminMixin`` (its ``FORMATS``). The library's own setting, ``IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT`` (4.4), is left
 off: it only drops a leading "=" (changing the text and missing +, -, @, tab and CR) and turns every cell,
 numbers included, into text.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import io
 
+import tablib
 from import_export import resources
 from import_export.formats import base_formats
 from import_export.widgets import NumberWidget
@@ -81,7 +83,20 @@ class FormulaSafeResource(resources.ModelResource):
 
 
 class XLSX(base_formats.XLSX):
-    """The library's XLSX format, written by us: text as text cells (``text_cell``), numbers as numbers."""
+    """The library's XLSX format, written and read by us: text as text cells (``text_cell``), numbers as
+    numbers; a file read through the portal's bounded reader (``core.uploads.table_read``), not openpyxl's."""
+
+    def create_dataset(self, in_stream: bytes) -> tablib.Dataset:
+        from core.uploads import table_read
+
+        _fmt, rows = table_read(io.BytesIO(in_stream), name="quan-tri.xlsx")
+        dataset = tablib.Dataset()
+        header = next(rows, None)
+        if header:
+            dataset.headers = header
+            for row in rows:
+                dataset.append((list(row) + [None] * len(header))[: len(header)])
+        return dataset
 
     def export_data(self, dataset, **kwargs) -> bytes:
         workbook = Workbook(write_only=True)
@@ -107,3 +122,18 @@ if XLSX not in base_formats.BINARY_FORMATS:
 #: The formats of every import and export in the administration (in CSV the apostrophes come from
 #: ``FormulaSafeResource``, which knows text from numbers).
 FORMATS = [base_formats.CSV, XLSX]
+
+
+class SpreadsheetAdminMixin:
+    """For an admin with import and export (django-import-export): the formats above, and a file the portal's
+    reader refuses shown with its Vietnamese reason rather than the name of an exception."""
+
+    import_formats = export_formats = FORMATS
+
+    def add_data_read_fail_error_to_form(self, form, error):
+        from core.uploads import ImportFileError
+
+        if isinstance(error, ImportFileError):
+            form.add_error("import_file", error.message)
+        else:
+            super().add_data_read_fail_error_to_form(form, error)

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
-from core.spreadsheet import FORMATS
+from core.spreadsheet import SpreadsheetAdminMixin
 
 from .models import Indicator, Measure, StandardThreshold
 from .resources import IndicatorResource
@@ -65,10 +65,9 @@ class StandardThresholdInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ImportExportMixin, admin.ModelAdmin):
+class IndicatorAdmin(SpreadsheetAdminMixin, ImportExportMixin, admin.ModelAdmin):
     form = IndicatorAdminForm
     resource_classes = [IndicatorResource]  # import/export: the same checks as this form
-    import_formats = export_formats = FORMATS  # text never exported as a formula
     list_display = ["code", "name", "category", "measure", "unit_of_measure", "entry_level", "order"]
     list_display_links = ["code", "name"]
     list_filter = ["category", "measure", "entry_level"]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 
-from core.spreadsheet import FORMATS
+from core.spreadsheet import SpreadsheetAdminMixin
 from units.models import Level, kinds_of_level
 
 from .forms import TargetConstraintsMixin
@@ -403,11 +403,10 @@ class DeadlineAdmin(admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(ImportExportModelAdmin):
+class TargetAdmin(SpreadsheetAdminMixin, ImportExportModelAdmin):
     """Targets across plans, for import and export (each row through ``target_set``); edit them in the plan."""
 
     resource_classes = [TargetResource]
-    import_formats = export_formats = FORMATS  # text never exported as a formula
     list_display = ["plan", "indicator", "unit", "year", "kind", "value", "value_max"]
     list_select_related = ["plan", "indicator", "unit"]
     list_filter = ["year", "kind"]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.spreadsheet import FORMATS
+from core.spreadsheet import SpreadsheetAdminMixin
 from reports.models import EntryPath, ReminderLog, Submission, SubmissionComment, Value
 from reports.resources import ValueResource
 from reports.services.submissions import (
@@ -67,10 +67,9 @@ class ValueAdminForm(forms.ModelForm):
 
 
 @admin.register(Value)
-class ValueAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ValueAdmin(SpreadsheetAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     form = ValueAdminForm
     resource_classes = [ValueResource]  # import through values_record, as the upload page and the API
-    import_formats = export_formats = FORMATS  # text never exported as a formula
     list_display = [
         "unit",
         "indicator",

@@ -204,3 +204,29 @@ class ImportsUnderBombsTests(PersonasTestCase):
         from exports.xlsx.template import COLUMNS
 
         self.assertGreaterEqual(MAX_COLUMNS, len(COLUMNS))
+
+
+class AdminImportTests(PersonasTestCase):
+    """The administration's XLSX import reads through the same bounded reader."""
+
+    def test_it_reads_an_admin_import_through_the_bounded_reader(self):
+        Indicator.objects.create(code="CLC", name="Số trung tâm học tập cộng đồng", measure=Measure.COUNT)
+        # Past the 64 columns an admin import reads, cells that name shared strings that do not exist.
+        header = bombs.header_row(VALUES_HEADER)[:-6] + b"<c/>" * 70 + b'<c t="s"><v>99999999</v></c>' * 3 + b"</row>"
+        row = b"<row>" + b"".join(bombs.inline(v) for v in ("09910", "CLC", "2024")) + b"<c><v>7</v></c></row>"
+        self.client.force_login(self.admin)
+        response = self.client.post(
+            reverse("admin:reports_value_import"),
+            {"format": "1", "import_file": SimpleUploadedFile("gia-tri.xlsx", bombs.xlsx([header, row]))},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("confirm_form", response.context)  # the preview, with nothing refused
+
+    def test_it_refuses_a_bomb_in_the_admin_import_with_the_reason(self):
+        self.client.force_login(self.admin)
+        response = self.client.post(
+            reverse("admin:reports_value_import"),
+            {"format": "1", "import_file": SimpleUploadedFile("bom.xlsx", bombs.far_row(VALUES_HEADER))},
+        )
+        self.assertContains(response, "Tệp có hơn 50.000 dòng")
+        self.assertEqual(Value.objects.count(), 0)
