@@ -6,12 +6,14 @@ all or nothing, each error naming the row, the column and the reason.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import field_validator
 
 from indicators.models import Indicator
 from plans.services import period_get_or_create
@@ -46,6 +48,13 @@ class ValueIn(Schema):
     denominator: float | str | None = None
     comment: str = ""
     not_applicable: bool = False
+
+    @field_validator("value", "numerator", "denominator", mode="before")
+    @classmethod
+    def boolean_as_text(cls, raw):
+        """JSON true/false would pass as 1 and 0: as the text "true"/"false" they reach the row checks, which
+        refuse them like any word (400, with the row and the column)."""
+        return json.dumps(raw) if isinstance(raw, bool) else raw
 
 
 class RowErrorOut(Schema):
