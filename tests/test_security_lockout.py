@@ -15,7 +15,7 @@ import os
 import subprocess
 import sys
 
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessFailureLog
 from django.core.management import call_command
 from django.test import Client, RequestFactory, SimpleTestCase, override_settings
 from django.urls import reverse
@@ -56,6 +56,9 @@ class LockoutBehindTheProxyTests(PersonasTestCase):
     def test_it_records_the_clients_address_not_the_proxys(self):
         self.lock("reporter", **through_nginx(ATTACKER))
         self.assertEqual(list(AccessAttempt.objects.values_list("ip_address", flat=True)), [ATTACKER])
+        # Each failure is kept for the administrator: who was tried, from where.
+        failures = AccessFailureLog.objects.values_list("username", "ip_address")
+        self.assertEqual(list(failures), [("reporter", ATTACKER)] * 3)
 
     def test_it_ignores_a_forged_forwarded_header_from_an_untrusted_address(self):
         # Straight to gunicorn (no nginx), claiming a new address each time: still one address, locked.

@@ -176,6 +176,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # each failure (username, address, browser, time), for the administrator
 XHHT_TRUSTED_PROXIES = env_networks("XHHT_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 
 LANGUAGE_CODE = "vi"
