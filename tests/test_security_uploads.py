@@ -200,6 +200,15 @@ class ImportsUnderBombsTests(PersonasTestCase):
         self.assertContains(response, "Tệp có hơn 50.000 dòng")
         self.assertEqual(Value.objects.count(), 0)
 
+    def test_it_refuses_a_register_of_more_rows_than_a_commune_has(self):
+        data = b"loai,ten\n" + b"gia dinh,Ho Nguyen\n" * 20_001
+        response = self.client.post(
+            reverse("learning:register_import", args=[self.tanlinh.pk]),
+            {"file": SimpleUploadedFile("so.csv", data)},
+        )
+        self.assertContains(response, "Tệp có hơn 20.000 dòng", status_code=400)
+        self.assertFalse(Subject.objects.exists())
+
     def test_it_reads_as_many_columns_as_the_entry_template_writes(self):
         from exports.xlsx.template import COLUMNS
 
@@ -230,3 +239,10 @@ class AdminImportTests(PersonasTestCase):
         )
         self.assertContains(response, "Tệp có hơn 50.000 dòng")
         self.assertEqual(Value.objects.count(), 0)
+
+
+class ReaderRowWidthTests(SimpleTestCase):
+    def test_it_reads_at_most_max_columns_cells_of_a_row_whatever_their_form(self):
+        # 3,000 plain cells in a row that fits the fast path's window: only the first 5 are read.
+        row = b"<row>" + b"".join(bombs.inline(f"c{n}") for n in range(3000)) + b"</row>"
+        self.assertEqual(rows_of(bombs.xlsx([row]), max_columns=5), [["c0", "c1", "c2", "c3", "c4"]])

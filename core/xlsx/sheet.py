@@ -30,6 +30,8 @@ EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
 #: A row whose end is further than this is read cell by cell (and skipped past ``max_columns`` cells).
 ROW_WINDOW = 1 << 18
+#: Short inline texts kept decoded (at most this many, of 64 bytes each), for the codes that repeat down a column.
+TEXT_CACHE = 10_000
 
 CELL_ATTR = re.compile(rb"""\s([rst])\s*=\s*["']([^"']*)["']""")
 DIMENSION = re.compile(r"\$?([A-Za-z]+)\$?(\d+)$")
@@ -93,6 +95,7 @@ class Cells:
 class Sheet:
     def __init__(self, stream: Stream, cells: Cells, *, max_rows: int, max_columns: int):
         self.stream, self.cells, self.max_rows, self.max_columns = stream, cells, max_rows, max_columns
+        self.texts: dict[bytes, str] = {}  # inline texts already decoded (codes, periods repeat down a column)
         stream.root()
         p = re.escape(stream.prefix)
         self.sheet_data = re.compile(rb"<" + p + rb"(?:dimension|sheetData)[\s/>]")
@@ -111,7 +114,7 @@ class Sheet:
         text = rb"<" + p + rb"is\s*><" + p + rb"t(?:" + ATTRS + rb")\s*>([^<]*)</" + p + rb"t\s*></" + p + rb"is\s*>"
         cell = rb"\s*<" + p + rb"c" + head + rb"(?:/>|>(?:" + formula + value + rb"|" + text + rb")</" + p + rb"c\s*>)"
         self.cell = re.compile(cell)
-        self.plain_row = re.compile(rb"(?:" + cell + rb")*+\s*")  # a row made of usual cells only
+        self.cell_start = b"<" + stream.prefix + b"c"
 
     def rows(self) -> Iterator[list]:
         if not self._to_sheet_data():
@@ -183,21 +186,33 @@ class Sheet:
     def _row(self) -> list:
         """The values of the current row's first ``max_columns`` columns; ``pos`` ends past ``</row>``.
 
-        A row of usual cells is checked and split by two regular expressions, then its values converted in
-        one flat loop (the loop every cell of a large file goes through). Any other row (rich text, a comment,
+        A row of usual cells, no more than ``max_columns`` of them, is split by one regular expression (which
+        must match as many cells as the row has ``<c`` tags), then its values converted in one flat loop (the
+        loop every cell of a large file goes through). Any other row (rich text, a comment,
         more than ``ROW_WINDOW`` bytes) is read cell by cell, and skipped past ``max_columns`` cells.
         """
         stream = self.stream
         i = stream.ensure(stream.pos, ROW_WINDOW)
         end = self.row_end.search(stream.buf, i, i + ROW_WINDOW)
-        if end is None or not self.plain_row.fullmatch(stream.buf, i, end.start()):
-            return self._row_cell_by_cell()
+        if end is None or stream.buf.find(b"<!", i, end.start()) >= 0:
+            return self._row_cell_by_cell()  # past the window, or a comment or CDATA section in it
+        count = stream.buf.count(self.cell_start, i, end.start())
+        if count > self.max_columns:
+            return self._row_cell_by_cell()  # more cells than are read: read those, skip the rest unread
         cells = self.cell.findall(stream.buf, i, end.start())
+        if len(cells) != count:
+            return self._row_cell_by_cell()  # a cell of another form (rich text): read tag by tag
         stream.pos = end.end()
         values: list = []
-        column, dates, max_columns = 0, self.cells.dates, self.max_columns
+        column, dates, max_columns, strings, texts = (
+            0,
+            self.cells.dates,
+            self.max_columns,
+            self.cells.strings,
+            self.texts,
+        )
         try:
-            for letters, style, kind, others, raw, text in cells[:max_columns]:
+            for letters, style, kind, others, raw, text in cells:
                 column = (_COLUMNS.get(letters) or column_index(letters + b"1")) if letters else column + 1
                 if others:
                     kind, style, column = self._other_attrs(others, kind, style, column)
@@ -206,6 +221,14 @@ class Sheet:
                 if (not kind or kind == b"n") and raw and (not style or int(style) not in dates):
                     # a number, as openpyxl's _cast_number reads it (int() and float() take ASCII bytes)
                     value = float(raw) if b"." in raw or b"e" in raw or b"E" in raw else int(raw)
+                elif kind == b"s" and raw:
+                    value = strings[int(raw)]
+                elif kind == b"inlineStr" and text:
+                    value = texts.get(text)
+                    if value is None:
+                        value = decode_value(text)
+                        if len(text) <= 64 and len(texts) < TEXT_CACHE:
+                            texts[text] = value
                 else:
                     value = self._value(kind.decode() if kind else "n", int(style) if style else 0, raw, text)
                 if column == len(values) + 1:
