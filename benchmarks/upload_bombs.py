@@ -6,10 +6,10 @@ most rows a file may have with the most columns an import reads, a row numbered 
 dimension of Excel's whole grid, 20,000 sheets, shared-strings tables of 12 million entries (the header naming
 the last one, or the millionth) and of one 150-million-character string, a cell of 150 million digits,
 elements nested 10 million deep, 13 million rich-text runs in one cell, the "billion laughs" DOCTYPE, the
-1 GiB zip bomb; CSV files with a 10 MB field, a 5-million-field line, the most rows.
+1 GiB zip bomb; CSV files with a 10 MB field, a 5-million-field line, the most rows of each import.
 
 Each file goes, in a fresh process (so that the peak resident size, VmHWM, is that file's), through
-``core.uploads.table_read`` alone ("read": every row pulled) and through the import itself ("values":
+``core.uploads.table_read`` alone ("read": every row pulled, the values import's columns) and through the import itself ("values":
 ``values_import`` as a dry run; "register": ``subjects_import``, rolled back). Reported: the outcome (refused
 with its message, or the rows read), the median time of 3 runs and the median peak RSS, next to the RSS of the
 same process before the file is read.
@@ -46,6 +46,8 @@ def peak_rss_mb() -> float:
 
 def bombs() -> dict[str, tuple[str, object]]:
     """name → (file name, builder). Imported late: the builders need nothing of Django."""
+    from learning.importing import MAX_COLUMNS as REGISTER_COLUMNS
+    from learning.importing import MAX_ROWS as REGISTER_ROWS
     from reports.services.importing import MAX_COLUMNS as VALUES_COLUMNS
     from tests import bombs as b
     from tests.test_uploads import zip_bomb_xlsx
@@ -55,14 +57,21 @@ def bombs() -> dict[str, tuple[str, object]]:
         return first + b'<c t="inlineStr"><is><t>x</t></is></c>' * (cells - 4)
 
     header = VALUES_HEADER + [f"extra{n}" for n in range(VALUES_COLUMNS - len(VALUES_HEADER))]
+    register = REGISTER_HEADER + [f"extra{n}" for n in range(REGISTER_COLUMNS - len(REGISTER_HEADER))]
+    register_row = b"".join(b.inline(v) for v in ("gia dinh", "Ho Nguyen Van A", "", "Nguyen Van A", "Thon 1"))
+    register_row += b'<c t="inlineStr"><is><t>x</t></is></c>' * (REGISTER_COLUMNS - len(REGISTER_HEADER))
     return {
         "wide header row (12M cells)": ("wide.xlsx", lambda: b.wide_row()),
         "row of 14M empty cells": ("wide-empty.xlsx", lambda: b.wide_empty_row()),
-        "most rows × most columns": (
+        "most rows × most columns (values)": (
             "rows.xlsx",
             lambda: b.xlsx(
                 [b.header_row(header), *b.repeated(b"<row>" + values_row(VALUES_COLUMNS) + b"</row>", 50_000)]
             ),
+        ),
+        "most rows × most columns (register)": (
+            "register-rows.xlsx",
+            lambda: b.xlsx([b.header_row(register), *b.repeated(b"<row>" + register_row + b"</row>", REGISTER_ROWS)]),
         ),
         "row numbered 1,048,576": ("far.xlsx", lambda: b.far_row(VALUES_HEADER)),
         "dimension A1:XFD1048576": ("dimension.xlsx", lambda: b.absurd_dimension(VALUES_HEADER)),
@@ -80,7 +89,8 @@ def bombs() -> dict[str, tuple[str, object]]:
         "zip bomb, 1 GiB": ("zip.xlsx", zip_bomb_xlsx),
         "CSV: a 10 MB field": ("field.csv", lambda: b.csv_long_field()),
         "CSV: a line of 5M fields": ("line.csv", lambda: b.csv_long_line()),
-        "CSV: most rows": ("rows.csv", lambda: b.csv_rows(50_000)),
+        "CSV: most rows (values)": ("rows.csv", lambda: b.csv_rows(50_000)),
+        "CSV: most rows (register)": ("register-rows.csv", lambda: b.csv_rows(REGISTER_ROWS)),
     }
 
 
@@ -95,8 +105,8 @@ def child(path: str, how: str) -> None:
 
     from accounts.models import User
     from core.uploads import ImportFileError, table_read
-    from learning.importing import MAX_COLUMNS as REGISTER_COLUMNS
     from learning.importing import subjects_import
+    from reports.services.importing import MAX_COLUMNS as VALUES_COLUMNS
     from reports.services.importing import values_import
 
     user = User.objects.select_related("unit").get(username="bomb-commune")
@@ -104,7 +114,7 @@ def child(path: str, how: str) -> None:
     start = time.perf_counter()
     try:
         if how == "read":
-            _fmt, rows = table_read(path, max_columns=REGISTER_COLUMNS)
+            _fmt, rows = table_read(path, max_columns=VALUES_COLUMNS)
             outcome = f"read {sum(1 for _row in rows):,} rows"
         elif how == "values":
             result = values_import(path, user, dry_run=True)
