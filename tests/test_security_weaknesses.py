@@ -2,7 +2,8 @@
 
 - a recognition decision is seen by the units it concerns and those above them (and its issuer), not by a
   sibling commune of the one it concerns: on its page, in its PDF, on the board;
-- evidence files download as attachments with ``X-Content-Type-Options: nosniff``, never shown inline;
+- evidence files download as attachments with ``X-Content-Type-Options: nosniff``, never shown inline
+  (``test_learning_evidence.py``);
 - the values API refuses JSON ``true``/``false`` as a number, with the row's error;
 - a session lasts a working day by default (``SESSION_COOKIE_AGE``, 8 hours);
 - staff status (the administration at /quan-tri/) is reserved to administrators: the database refuses it to
@@ -12,28 +13,22 @@
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
-from django.test import override_settings
 from django.urls import reverse
 
 from accounts.models import Role, User
 from accounts.services import api_token_create
 from indicators.catalogue import indicators_load
 from indicators.models import Indicator, Measure
-from learning.evidence import evidence_add
-from learning.models import Evaluation, Evidence, ModelKind, RecognitionDecision, Subject
+from learning.models import Evaluation, ModelKind, RecognitionDecision, Subject
 from learning.services import evaluation_check, evaluation_self_assess, evaluations_open, recognition_decision_issue
 from reports.models import Value
 
 from .base import PASSWORD, PersonasTestCase
 from .factories import UserFactory
-from .test_learning_evidence import PDF
-from .test_learning_scoring import levels_set, points_set
+from .test_learning_scoring import levels_set
 from .test_learning_workflow import DECISION, score_all
 from .test_security_settings import production_settings
 
@@ -85,38 +80,6 @@ class DecisionScopeTests(PersonasTestCase):
         self.client.force_login(self.batrai_reporter)
         board = self.client.get(reverse("learning:board", args=[self.batrai.pk, 2024]), {"loai": "unit"})
         self.assertNotContains(board, self.decision.number)
-
-
-class EvidenceDownloadTests(PersonasTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.set = points_set()
-        Subject.objects.create(commune=cls.tanlinh, kind=ModelKind.FAMILY, name="Hộ ông Nguyễn Văn A")
-        evaluations_open(commune=cls.tanlinh, kind=ModelKind.FAMILY, year=2024, user=cls.reporter)
-
-    def setUp(self):
-        media = tempfile.mkdtemp()
-        self.addCleanup(shutil.rmtree, media, ignore_errors=True)
-        override = override_settings(MEDIA_ROOT=media)
-        override.enable()
-        self.addCleanup(override.disable)
-
-    def test_it_downloads_evidence_as_an_attachment_never_inline(self):
-        evidence = evidence_add(
-            evaluation=Evaluation.objects.get(),
-            indicator=self.set.indicators_list[0],
-            file=SimpleUploadedFile("bien-ban.pdf", PDF),
-            user=self.reporter,
-        )
-        self.client.force_login(self.district_officer)
-        response = self.client.get(reverse("learning:evidence", args=[evidence.pk]))
-        self.assertEqual(response.status_code, 200)
-        self.assertTrue(response["Content-Disposition"].startswith("attachment;"), response["Content-Disposition"])
-        self.assertIn('filename="bien-ban.pdf"', response["Content-Disposition"])
-        self.assertEqual(response["X-Content-Type-Options"], "nosniff")
-        self.assertEqual(b"".join(response.streaming_content), PDF)
-        self.assertEqual(Evidence.objects.count(), 1)
 
 
 class ValuesApiBooleanTests(PersonasTestCase):
