@@ -1,5 +1,5 @@
-"""The rows of a worksheet: the usual rows by two regular expressions and one flat loop, the others cell by cell,
-each cut at ``max_columns``; values converted as openpyxl's ``data_only`` reader converts them."""
+"""The rows of a worksheet: a row of usual cells by one regular expression and one flat loop, any other cell by
+cell, each cut at ``max_columns``; values converted as openpyxl's ``data_only`` reader converts them."""
 
 from __future__ import annotations
 
