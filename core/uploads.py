@@ -29,9 +29,10 @@ from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-#: Data rows a file may hold (the header is not counted): a province's whole year is about 20,000 rows; the
-#: reading and checking of 50,000 stay within seconds and 200 MB (docs/benchmarks.md, "Upload bombs").
-MAX_ROWS = 50_000
+#: Data rows a file may hold (the header is not counted). A province reports about 100 to 600 communes × 32
+#: indicators, a commune's register a few thousand families; the worst file of 20,000 rows is read and checked
+#: within seconds and 200 MB (docs/benchmarks.md, "Upload bombs").
+MAX_ROWS = 20_000
 #: Cells read from the left of a row, unless the import says how many it needs.
 MAX_COLUMNS = 64
 #: How many times the upload limit the parts of an .xlsx may expand to.
