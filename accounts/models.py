@@ -50,13 +50,27 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=Q(role="administrator") | Q(is_superuser=True) | Q(unit__isnull=False),
                 name="user_has_unit_unless_administrator",
-            )
+            ),
+            # The administration (/quan-tri/) is not scoped by visible_to: only full-scope accounts may enter it.
+            models.CheckConstraint(
+                condition=Q(is_staff=False) | Q(role="administrator") | Q(is_superuser=True),
+                name="user_staff_only_administrators",
+                violation_error_message=_("Chỉ tài khoản quản trị hệ thống mới được vào trang quản trị."),
+            ),
         ]
 
     def clean(self) -> None:
         super().clean()
         if not self.has_full_scope and self.unit_id is None:
             raise ValidationError({"unit": _("Người dùng không phải quản trị phải thuộc một đơn vị.")})
+        if self.is_staff and not self.has_full_scope:
+            raise ValidationError(
+                {
+                    "is_staff": _(
+                        "Chỉ tài khoản quản trị hệ thống mới được vào trang quản trị (vai trò “Quản trị hệ thống”)."
+                    )
+                }
+            )
         if self.agency_id and self.unit_id and self.agency.unit_id != self.unit_id:
             raise ValidationError({"agency": _("Cơ quan phải thuộc đơn vị của người dùng.")})
 

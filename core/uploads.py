@@ -6,6 +6,10 @@ the learning register import (``learning.importing``) both read their file throu
 - refuses a file over ``XHHT_MAX_UPLOAD_BYTES`` before reading it whole;
 - tells CSV (UTF-8, "," or ";") from Excel (.xlsx) by its bytes, refuses the old binary .xls with advice;
 - refuses an .xlsx whose parts expand past ``XLSX_EXPANSION`` × the limit before opening it (a zip bomb);
+- bounds the work by what is read, not only by the declared expansion: reads the first sheet with its own
+  streaming reader (``core.xlsx``: only the first ``max_columns`` cells of a row, shared strings only as far as
+  the cells ask, a row or a declared dimension past ``max_rows`` refused before anything is built); cuts a CSV
+  row at ``max_columns`` fields;
 - stops at ``max_rows`` data rows with a clear message.
 
 ``CeilingUploadHandler`` keeps an oversized upload from ever reaching the disk in full.
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,11 +29,16 @@ from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-#: Data rows a file may hold (the header is not counted).
-MAX_ROWS = 200_000
+#: Data rows a file may hold (the header is not counted). A province reports about 100 to 600 communes × 32
+#: indicators, a commune's register a few thousand families; the worst file of 20,000 rows is read and checked
+#: within seconds and 200 MB (docs/benchmarks.md, "Upload bombs").
+MAX_ROWS = 20_000
+#: Cells read from the left of a row, unless the import says how many it needs.
+MAX_COLUMNS = 64
 #: How many times the upload limit the parts of an .xlsx may expand to.
 XLSX_EXPANSION = 20
 
+CSV_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 
@@ -83,7 +93,7 @@ def upload_read(file) -> tuple[bytes, str]:
     return data, name
 
 
-def _csv_rows(data: bytes) -> Iterator[list]:
+def _csv_rows(data: bytes, max_columns: int) -> Iterator[list]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -93,11 +103,13 @@ def _csv_rows(data: bytes) -> Iterator[list]:
                 "“CSV UTF-8 (phân tách bằng dấu phẩy)” rồi tải lên lại."
             )
         ) from None
-    first_line = text.split("\n", 1)[0]
+    first_line = text[: text.find("\n")] if "\n" in text else text
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # Lines as a file opened with newline="" gives them, without a second copy of the whole text.
+    reader = csv.reader((line.group() for line in CSV_LINE.finditer(text)), delimiter=delimiter)
     try:
-        yield from reader
+        for row in reader:
+            yield row[:max_columns]
     except csv.Error as error:
         raise ImportFileError(_("Không đọc được tệp CSV: %(error)s") % {"error": error}) from None
 
@@ -106,8 +118,8 @@ def _unreadable_xlsx() -> ImportFileError:
     return ImportFileError(_("Không đọc được tệp Excel: tệp hỏng hoặc không phải định dạng .xlsx."))
 
 
-def _xlsx_rows(data: bytes, max_rows: int) -> Iterator[tuple]:
-    from openpyxl import load_workbook
+def _xlsx_rows(data: bytes, max_rows: int, max_columns: int) -> Iterator[list]:
+    from core.xlsx import XlsxError, xlsx_rows
 
     limit = settings.XHHT_MAX_UPLOAD_BYTES * XLSX_EXPANSION
     try:
@@ -121,34 +133,37 @@ def _xlsx_rows(data: bytes, max_rows: int) -> Iterator[tuple]:
             % {"size": filesizeformat(expanded), "limit": filesizeformat(limit)}
         )
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds (KeyError, InvalidFileException, XML errors)
+        yield from xlsx_rows(data, max_rows=max_rows, max_columns=max_columns)
+    except XlsxError as error:
+        if error.kind == "too_many_rows":
+            raise too_many_rows(max_rows) from None
+        if error.kind == "no_sheet":
+            raise ImportFileError(_("Tệp Excel không có trang tính nào.")) from None
+        if error.kind == "cell_too_big":
+            raise ImportFileError(
+                _("Tệp Excel có một ô quá lớn hoặc quá phức tạp; một ô chỉ chứa được 32.767 ký tự.")
+            ) from None
         raise _unreadable_xlsx() from None
-    try:
-        if not workbook.worksheets:
-            raise ImportFileError(_("Tệp Excel không có trang tính nào."))
-        sheet = workbook.worksheets[0]
-        if (sheet.max_row or 0) > max_rows + 1:
-            raise too_many_rows(max_rows)
-        yield from sheet.iter_rows(values_only=True)
-    finally:
-        workbook.close()
 
 
-def table_read(file, *, name: str | None = None, max_rows: int | None = None) -> tuple[str, Iterator[list]]:
+def table_read(
+    file, *, name: str | None = None, max_rows: int | None = None, max_columns: int | None = None
+) -> tuple[str, Iterator[list]]:
     """The format ("csv" or "xlsx") and the rows of an uploaded table, the header first.
 
-    The rows are read lazily; past ``max_rows`` data rows the iterator raises ``ImportFileError``.
+    The rows are read lazily; past ``max_rows`` data rows the iterator raises ``ImportFileError``. Of each row
+    only the first ``max_columns`` cells are read: an import states how many columns it may need.
     """
     max_rows = MAX_ROWS if max_rows is None else max_rows
+    max_columns = MAX_COLUMNS if max_columns is None else max_columns
     data, file_name = upload_read(file)
     suffix = Path(name or file_name).suffix.lower()
     if data.startswith(OLE_MAGIC) or suffix == ".xls":
         raise ImportFileError(_("Tệp .xls (Excel cũ) không được hỗ trợ; hãy lưu lại thành .xlsx hoặc CSV UTF-8."))
     if data.startswith(ZIP_MAGIC) or suffix == ".xlsx":
-        fmt, rows = "xlsx", _xlsx_rows(data, max_rows)
+        fmt, rows = "xlsx", _xlsx_rows(data, max_rows, max_columns)
     elif suffix in ("", ".csv", ".txt"):
-        fmt, rows = "csv", _csv_rows(data)
+        fmt, rows = "csv", _csv_rows(data, max_columns)
     else:
         raise ImportFileError(_("Chỉ nhận tệp CSV (.csv) hoặc Excel (.xlsx)."))
     return fmt, _bounded(rows, max_rows)

@@ -4,7 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
+
+from core.spreadsheet import SpreadsheetAdminMixin
 
 from .models import Indicator, Measure, StandardThreshold
 from .resources import IndicatorResource
@@ -64,10 +65,9 @@ class StandardThresholdInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ImportExportMixin, admin.ModelAdmin):
+class IndicatorAdmin(SpreadsheetAdminMixin, ImportExportMixin, admin.ModelAdmin):
     form = IndicatorAdminForm
     resource_classes = [IndicatorResource]  # import/export: the same checks as this form
-    import_formats = export_formats = [CSV, XLSX]
     list_display = ["code", "name", "category", "measure", "unit_of_measure", "entry_level", "order"]
     list_display_links = ["code", "name"]
     list_filter = ["category", "measure", "entry_level"]

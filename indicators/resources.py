@@ -9,8 +9,10 @@ from another indicator. So a file cannot bring in what the indicator page would 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from import_export import fields, resources
+from import_export import fields
 from import_export.widgets import ForeignKeyWidget
+
+from core.spreadsheet import FormulaSafeResource
 
 from .models import Indicator
 
@@ -33,7 +35,7 @@ COLUMNS = [
 ]
 
 
-class IndicatorResource(resources.ModelResource):
+class IndicatorResource(FormulaSafeResource):
     source = fields.Field(attribute="source", column_name="source", widget=ForeignKeyWidget(Indicator, "code"))
 
     class Meta:

@@ -54,6 +54,8 @@ KINDS = {
     "cong dan": ModelKind.CITIZEN,
 }
 FOLDED_COLUMNS = {key: {_fold(n) for n in names} for key, names in COLUMNS.items()}
+#: Columns read from the left of each row: the five above, and room for those a register adds (STT, notes).
+MAX_COLUMNS = 12
 
 
 @dataclasses.dataclass
@@ -83,7 +85,7 @@ def subjects_import(*, commune: Unit, file, user, name: str | None = None) -> Su
         raise PermissionDenied(_("Xã này nằm ngoài phạm vi của bạn."))
     if not may_self_assess(user, commune):
         raise PermissionDenied(_("Sổ theo dõi do xã cập nhật."))
-    _fmt, table = table_read(file, name=name)
+    _fmt, table = table_read(file, name=name, max_columns=MAX_COLUMNS)
     first = next(table, None)
     if not first or not any(str(c or "").strip() for c in first):
         raise ImportFileError(_("Tệp trống hoặc thiếu dòng tiêu đề."))

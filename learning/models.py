@@ -12,12 +12,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Level, Unit
-from units.scoping import ScopedQuerySet, ScopedWithAncestorsQuerySet
+from units.scoping import ScopedQuerySet
 
 
 class ModelKind(models.TextChoices):
@@ -213,8 +213,15 @@ class Status(models.TextChoices):
     NOT_RECOGNISED = "not_recognised", _("Không được công nhận")
 
 
-class DecisionQuerySet(ScopedWithAncestorsQuerySet):
+class DecisionQuerySet(ScopedQuerySet):
+    """A decision is seen by the units it concerns (the communes of the subjects it recognises) and those above
+    them, and by its issuing unit and those above it; not by a sibling of a commune it concerns."""
+
     scope_path = "issuing_unit__path"
+
+    def scope_q(self, unit) -> Q:
+        concerned = Evaluation.objects.filter(decision=OuterRef("pk"), subject__commune__path__startswith=unit.path)
+        return super().scope_q(unit) | Q(Exists(concerned))
 
 
 class RecognitionDecision(models.Model):

@@ -199,7 +199,10 @@ def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
         handle = evidence.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(handle, filename=evidence.original_name)
+    # Always a download, never shown in the portal's origin: a file is what a commune uploaded.
+    response = FileResponse(handle, as_attachment=True, filename=evidence.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required

@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, XLSX
 
+from core.spreadsheet import SpreadsheetAdminMixin
 from units.models import Level, kinds_of_level
 
 from .forms import TargetConstraintsMixin
@@ -408,11 +408,10 @@ class DeadlineAdmin(admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(ImportExportModelAdmin):
+class TargetAdmin(SpreadsheetAdminMixin, ImportExportModelAdmin):
     """Targets across plans, for import and export (each row through ``target_set``); edit them in the plan."""
 
     resource_classes = [TargetResource]
-    import_formats = export_formats = [CSV, XLSX]
     list_display = ["plan", "indicator", "unit", "year", "kind", "value", "value_max"]
     list_select_related = ["plan", "indicator", "unit"]
     list_filter = ["year", "kind"]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from import_export import fields, resources
+from import_export import fields
 from import_export.widgets import ForeignKeyWidget
 
+from core.spreadsheet import FormulaSafeResource
 from indicators.models import Indicator
 from units.models import Unit
 
@@ -42,7 +43,7 @@ class CodeWidget(ForeignKeyWidget):
         return obj
 
 
-class TargetResource(resources.ModelResource):
+class TargetResource(FormulaSafeResource):
     plan = fields.Field(
         attribute="plan", column_name="plan", widget=CodeWidget(Plan, "pk", _("Không có kế hoạch số %(code)s."))
     )
@@ -69,6 +70,7 @@ class TargetResource(resources.ModelResource):
         return queryset.select_related("plan", "indicator", "unit")
 
     def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
         self.user = kwargs.get("user")
 
     def get_instance(self, instance_loader, row):

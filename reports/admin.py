@@ -17,10 +17,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.numbers import input_text
+from core.spreadsheet import SpreadsheetAdminMixin
 from reports.models import EntryPath, ReminderLog, Submission, SubmissionComment, Value
 from reports.resources import ValueResource
 from reports.services.submissions import (
@@ -120,10 +120,9 @@ def add_errors(form: forms.Form, result: RecordResult) -> None:
 
 
 @admin.register(Value)
-class ValueAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ValueAdmin(SpreadsheetAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     form = ValueAdminForm
     resource_classes = [ValueResource]  # import through values_record, as the upload page and the API
-    import_formats = export_formats = [CSV, XLSX]
     list_display = [
         "unit",
         "indicator",

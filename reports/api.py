@@ -6,6 +6,7 @@ all or nothing, each error naming the row, the column and the reason.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Literal
 
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import field_validator
 
 from indicators.models import Indicator
 from plans.periods import period_resolve
@@ -50,6 +52,13 @@ class ValueIn(Schema):
     #: The version of the value the client read (0: none), or "overwrite" on purpose. Without it a row may add
     #: a value or repeat the stored one, but not change it (no lost update).
     version: int | Literal["overwrite"] | None = None
+
+    @field_validator("value", "numerator", "denominator", mode="before")
+    @classmethod
+    def boolean_as_text(cls, raw):
+        """JSON true/false would pass as 1 and 0: as the text "true"/"false" they reach the row checks, which
+        refuse them like any word (400, with the row and the column)."""
+        return json.dumps(raw) if isinstance(raw, bool) else raw
 
 
 class RowErrorOut(Schema):

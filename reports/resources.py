@@ -14,10 +14,11 @@ from collections import OrderedDict
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from import_export import fields, resources
+from import_export import fields
 from import_export.results import Result, RowResult
 
 from core.numbers import input_text
+from core.spreadsheet import FormulaSafeResource
 from core.uploads import ImportFileError
 from reports.models import EntryPath, Value
 from reports.services.importing import header_positions, value_row
@@ -26,7 +27,7 @@ from reports.services.values import COLUMNS, OVERWRITE, ValueRow, values_record
 EXPORT_COLUMNS = [*COLUMNS, "not_applicable"]
 
 
-class ValueResource(resources.ModelResource):
+class ValueResource(FormulaSafeResource):
     """Columns as the upload page reads them, so an exported file can be edited and imported back."""
 
     unit_code = fields.Field(attribute="unit__code", column_name="unit_code")
@@ -70,6 +71,7 @@ class ValueResource(resources.ModelResource):
         rollback_on_validation_errors=False,
         **kwargs,
     ) -> Result:
+        self.before_import(dataset, **kwargs)  # the apostrophes of an exported CSV off (FormulaSafeResource)
         result = self.get_result_class()()
         result.diff_headers = list(dataset.headers or [])
         result.total_rows = len(dataset)

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.urls import reverse
 
 from learning.evidence import MAX_EVIDENCE_BYTES, evidence_add
 from learning.models import Evaluation, Evidence, ModelKind, Subject
@@ -55,6 +56,16 @@ class EvidenceTests(PersonasTestCase):
             sorted(Evidence.objects.values_list("original_name", flat=True)), ["giay-khen.pdf", "ảnh góc học tập.png"]
         )
         self.assertEqual(len(self.stored_files()), 2)
+
+    def test_it_downloads_evidence_as_an_attachment_never_inline(self):
+        evidence = self.add("bien-ban.pdf", PDF)
+        self.client.force_login(self.district_officer)
+        response = self.client.get(reverse("learning:evidence", args=[evidence.pk]))
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response["Content-Disposition"].startswith("attachment;"), response["Content-Disposition"])
+        self.assertIn('filename="bien-ban.pdf"', response["Content-Disposition"])
+        self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+        self.assertEqual(b"".join(response.streaming_content), PDF)
 
     def test_it_refuses_what_it_must_and_saves_nothing(self):
         cases = [

@@ -41,6 +41,19 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer.") from None
 
 
+def env_networks(name: str, default: list[str]) -> list[str]:
+    """Comma-separated IP addresses or networks (``127.0.0.1,10.1.0.0/16,::1``), each checked."""
+    import ipaddress
+
+    networks = env_list(name, default)
+    for item in networks:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an IP address or network.") from None
+    return networks
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = env(name)
     if raw is None:
@@ -155,12 +168,17 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling (django-axes): lock a username+IP pair after repeated failures.
+# Login throttling (django-axes): lock a username AND client address pair after repeated failures, so that
+# someone guessing a password locks that account from their own address only. The client's address is the
+# one nginx forwards, believed only from XHHT_TRUSTED_PROXIES (core/client.py). Unlocking: docs/operations.md.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # each failure (username, address, browser, time), for the administrator
+XHHT_TRUSTED_PROXIES = env_networks("XHHT_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -197,6 +215,10 @@ FILE_UPLOAD_HANDLERS = [
     "core.uploads.CeilingUploadHandler",
 ]
 
+# The administration's import and export: text is escaped against formulas by core/spreadsheet.py; the
+# library's own escaping (it drops a leading "=" and turns numbers into text) stays off.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
+
 # E-mail: console in development, SMTP when EMAIL_HOST is given.
 EMAIL_HOST = env("EMAIL_HOST", "")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -215,6 +237,10 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+# A session lasts a working day: a portal left open on a shared office computer does not stay signed in.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
+if SESSION_COOKIE_AGE <= 0:
+    raise ImproperlyConfigured(f"SESSION_COOKIE_AGE={SESSION_COOKIE_AGE} must be a number of seconds above 0.")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)

@@ -20,6 +20,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.numbers import AMOUNT_PLACES, PERCENT_PLACES
+from core.spreadsheet import FORMULA_STARTS
+from core.spreadsheet import text_cell as plain_text_cell
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -29,9 +31,6 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 PERCENT = "0." + "0" * PERCENT_PLACES + "%"
 INTEGER = "#,##0"
 DECIMAL = "#,##0." + "#" * AMOUNT_PLACES
-
-#: A text cell starting with one of these would be read by Excel as a formula (CSV/formula injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 #: Sheet names may not hold these characters and are at most 31 long.
 SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
@@ -86,12 +85,8 @@ def new_sheet(
 
 
 def text_cell(sheet: WriteOnlyWorksheet, value: object, *, font: Font | None = None, header: bool = False):
-    """A cell that is always text: a user's "=1+1" stays the four characters, never a formula."""
-    cell = WriteOnlyCell(sheet, value=None if value in (None, "") else str(value))
-    if cell.value is not None:
-        cell.data_type = "s"
-        if cell.value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True  # Excel shows it as typed text, as if entered with a leading apostrophe
+    """A cell that is always text (``core.spreadsheet.text_cell``), styled."""
+    cell = plain_text_cell(sheet, value)
     if header:
         cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEADER_FILL, BORDER, WRAP
     elif font is not None:

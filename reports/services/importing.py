@@ -27,6 +27,8 @@ REQUIRED = ["unit_code", "indicator_code", "period"]
 NUMBER_COLUMNS = ["value", "numerator", "denominator"]
 OPTIONAL = ["comment", "not_applicable"]
 PREVIEW_ROWS = 20
+#: Columns read from the left of each row: the entry template writes 13, and a file may add a few of its own.
+MAX_COLUMNS = 20
 BRACKETED = re.compile(r"\(([a-z_]+)\)\s*$")
 TRUE_WORDS = {"1", "x", "có", "co", "true", "yes", "đúng", "dung"}
 
@@ -123,7 +125,7 @@ def value_row(number: int, cells, positions: dict[str, int]) -> ValueRow | None:
 
 def rows_read(file, name: str | None = None) -> tuple[list[ValueRow], str]:
     """Parse a file (path, uploaded file or binary file object) into rows; ``ImportFileError`` if it cannot."""
-    fmt, table = table_read(file, name=name, max_rows=MAX_ROWS)
+    fmt, table = table_read(file, name=name, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
     header = next(table, None)
     if not header or all(cell is None or not str(cell).strip() for cell in header):
         raise ImportFileError(_("Tệp trống hoặc thiếu dòng tiêu đề."))
