@@ -1,23 +1,34 @@
 """Downloads: a unit's Excel summary for a period, the entry template a unit fills offline, and the official
 PDF of its periodic report.
 
-Scope as the roll-up and report pages: a unit outside the user's scope is a 404.
+Scope as the roll-up and report pages: a unit outside the user's scope is a 404. A large summary or report (a
+province's, the country's: ``exports.jobs``) is not built in the request: it starts a background job and the
+browser goes to the job's page, which shows the progress and then the download link.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 
 from core.pdf import render_pdf
-from exports.pdf.report import report_document
+from exports.jobs import report_is_large, report_job_start, summary_is_large, summary_job_start
+from exports.pdf.report import report_document, report_filename
 from exports.xlsx.common import workbook_response
 from exports.xlsx.summary import summary_data, summary_filename, summary_workbook
 from exports.xlsx.template import template_data, template_filename, template_workbook
+from reports.selectors.rollup import period_for
+from units.models import Unit
 
 
 @login_required
 def summary_xlsx(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
+    period_obj = period_for(period)
+    if summary_is_large(unit=unit, period=period_obj):
+        job = summary_job_start(user=request.user, unit=unit, period=period_obj, plan_id=request.GET.get("plan"))
+        return redirect("jobs:detail", job_id=job.pk)
     summary = summary_data(user=request.user, unit_id=unit_id, period_code=period, plan_id=request.GET.get("plan"))
     return workbook_response(summary_workbook(summary), summary_filename(summary))
 
@@ -30,8 +41,13 @@ def template_xlsx(request: HttpRequest, unit_id: int, period: str) -> HttpRespon
 
 @login_required
 def report_pdf(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
+    period_obj = period_for(period)
+    if report_is_large(unit=unit, period=period_obj):
+        job = report_job_start(user=request.user, unit=unit, period=period_obj, plan_id=request.GET.get("plan"))
+        return redirect("jobs:detail", job_id=job.pk)
     doc = report_document(user=request.user, unit_id=unit_id, period_code=period, plan_id=request.GET.get("plan"))
     pdf = render_pdf("exports/report_pdf.html", {"doc": doc}, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="bao-cao-{doc.unit.code}-{doc.period.code}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="{report_filename(doc)}"'
     return response

@@ -152,3 +152,7 @@ def report_document(*, user: User, unit_id: int, period_code: str, plan_id: str 
         authority=_("TM. ỦY BAN NHÂN DÂN"),
         position=_("CHỦ TỊCH"),
     )
+
+
+def report_filename(doc: ReportDocument) -> str:
+    return f"bao-cao-{doc.unit.code}-{doc.period.code}.pdf"

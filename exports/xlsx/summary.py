@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from accounts.models import User
+from core.progress import NO_PROGRESS, NullProgress
 from exports.xlsx.common import (
     BOLD,
     TITLE_FONT,
@@ -126,8 +127,13 @@ class Summary:
         return [i for i in self.indicators if LEVEL_RANK[i.entry_level] >= rank]
 
 
-def summary_data(*, user: User, unit_id: int, period_code: str, plan_id: str | None = None) -> Summary:
-    """The summary as the user may see it, or 404 (the unit outside the scope, a bad period or plan)."""
+def summary_data(
+    *, user: User, unit_id: int, period_code: str, plan_id: str | None = None, progress: NullProgress = NO_PROGRESS
+) -> Summary:
+    """The summary as the user may see it, or 404 (the unit outside the scope, a bad period or plan).
+
+    ``progress`` counts the units rolled up, then the sheets written by ``summary_workbook``.
+    """
     unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
     period = period_for(period_code)
     plan = None
@@ -143,6 +149,7 @@ def summary_data(*, user: User, unit_id: int, period_code: str, plan_id: str | N
         .valid_on(period.reference_day)
         .order_by("path")
     )
+    progress.start(len(units) + len(indicators) + 2, _("Tổng hợp số liệu"))
     by_depth: dict[int, list[Unit]] = defaultdict(list)
     for u in units:
         by_depth[u.depth].append(u)
@@ -154,16 +161,18 @@ def summary_data(*, user: User, unit_id: int, period_code: str, plan_id: str | N
         rank = LEVEL_RANK[KIND_LEVEL[level_units[0].kind]]
         shown = [i for i in indicators if LEVEL_RANK[i.entry_level] >= rank]
         if not shown:
+            progress.advance(len(level_units))
             continue
         by_pk = {i.pk: i for i in shown}
         # In slices of CHUNK units: the roll-up and its history hold a figure per unit, indicator and year.
         for start in range(0, len(level_units), CHUNK):
             anchors = level_units[start : start + CHUNK]
             figures = rollup(anchors=anchors, period=period, indicators=shown)
-            progress = progress_for(anchors=anchors, period=period, indicators=shown, figures=figures, plan=plan)
+            progress_of = progress_for(anchors=anchors, period=period, indicators=shown, figures=figures, plan=plan)
             for key, figure in figures.items():
-                lines[key] = line(figure, progress.get(key), by_pk[key[1]])
-            del figures, progress
+                lines[key] = line(figure, progress_of.get(key), by_pk[key[1]])
+            del figures, progress_of
+            progress.advance(len(anchors))
 
     reporting = reporting_units(unit, period)
     notes = RollupNote.objects.filter(unit__path__startswith=unit.path, period=period)
@@ -368,13 +377,17 @@ def _submissions_sheet(workbook: Workbook, summary: Summary, taken: set[str]) ->
     finish(sheet, header_row_number=block + 1, columns=len(kinds), last_row=block + 1 + len(summary.reporting))
 
 
-def summary_workbook(summary: Summary) -> Workbook:
+def summary_workbook(summary: Summary, progress: NullProgress = NO_PROGRESS) -> Workbook:
+    progress.step(_("Ghi tệp Excel"))
     workbook = new_workbook()
     taken: set[str] = set()
     _summary_sheet(workbook, summary, taken)
+    progress.advance()
     for indicator in summary.indicators:
         _indicator_sheet(workbook, summary, indicator, taken)
+        progress.advance()
     _submissions_sheet(workbook, summary, taken)
+    progress.advance()
     return workbook
 
 
