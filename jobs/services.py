@@ -245,14 +245,15 @@ def jobs_reap(*, now: datetime.datetime | None = None, jobs=None) -> int:
 
 def _abandon_task(task_id: str) -> None:
     """The database backend's own row of an interrupted run stays "RUNNING"; mark it failed as well."""
+    from jobs.tasks import job_run
+
     if not task_id or not apps.is_installed("django_tasks_db"):
         return
+    from django_tasks_db import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 
-    try:
+    if isinstance(job_run.get_backend(), DatabaseBackend):
         DBTaskResult.objects.filter(id=task_id, status="RUNNING").update(status="FAILED", finished_at=timezone.now())
-    except (DatabaseError, ValueError):  # another backend's id
-        pass
 
 
 def job_check(*, job: Job) -> Job:
