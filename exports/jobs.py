@@ -48,7 +48,9 @@ def _params(unit: Unit, period: Period, plan_id: str | None) -> dict:
 
 def summary_job_start(*, user, unit: Unit, period: Period, plan_id: str | None = None) -> Job:
     title = _("Bảng tổng hợp Excel: %(unit)s, %(period)s") % {"unit": unit.name, "period": period.label}
-    return job_start(kind=JobKind.SUMMARY_XLSX, owner=user, unit=unit, params=_params(unit, period, plan_id), title=title)
+    return job_start(
+        kind=JobKind.SUMMARY_XLSX, owner=user, unit=unit, params=_params(unit, period, plan_id), title=title
+    )
 
 
 def report_job_start(*, user, unit: Unit, period: Period, plan_id: str | None = None) -> Job:

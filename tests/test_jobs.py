@@ -15,6 +15,7 @@ import tempfile
 from unittest import mock
 
 import openpyxl
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -22,8 +23,10 @@ from django.utils import timezone
 from jobs import services
 from jobs.models import Job, JobKind, JobState
 from jobs.services import Progress, jobs_purge, jobs_reap, jobs_schedule
+from reports.models import EntryPath, Value
 
 from .test_export_xlsx import ExcelTestCase
+from .test_import import ImportTestCase, csv_bytes
 
 SMALL_THRESHOLDS = {"XHHT_JOB_XLSX_UNITS": 3, "XHHT_JOB_PDF_CHILDREN": 1}
 
@@ -207,3 +210,81 @@ class ScheduleTests(ExcelTestCase):
         reminders = Job.objects.get(kind=JobKind.REMINDERS)
         run_after = DBTaskResult.objects.get(id=reminders.task_id).run_after
         self.assertEqual(timezone.localtime(run_after).strftime("%d/%m %H:%M"), "03/03 07:15")  # the next morning
+
+
+@override_settings(XHHT_JOB_IMPORT_ROWS=2)
+class ImportJobTests(ImportTestCase):
+    """A file of more rows than a request checks: the check, then the import, are jobs with the same rules."""
+
+    def setUp(self):
+        super().setUp()
+        media = self.tmp / "media"
+        override = override_settings(MEDIA_ROOT=media)
+        override.enable()
+        self.addCleanup(override.disable)
+        self.imports = media / "imports"
+        self.url = reverse("reports:import")
+
+    def upload(self, data: bytes, name: str = "ket-qua.csv"):
+        return self.client.post(self.url, {"file": SimpleUploadedFile(name, data, content_type="text/csv")})
+
+    def test_it_checks_a_large_file_in_a_job_then_imports_it_on_confirmation(self):
+        self.client.force_login(self.district_officer)
+        rows = ("09910,CLC,2023,3,,,", "09913,LIT,2023,,95,100,", "09913,CLC,2023,1,,,")
+        response = self.upload(csv_bytes(*rows))
+        check = Job.objects.get(kind=JobKind.VALUES_CHECK)
+        self.assertRedirects(response, reverse("jobs:detail", args=[check.pk]))
+        self.assertEqual(Value.objects.count(), 0)  # the check writes nothing
+        page = self.client.get(response["Location"])
+        self.assertContains(page, "3 dòng số liệu; 0 lỗi; 0 cảnh báo.")
+        self.assertContains(page, f'name="job" value="{check.pk}"')
+        self.assertContains(page, "Xác nhận nhập")
+
+        response = self.client.post(self.url, {"confirm": "1", "job": str(check.pk)})
+        job = Job.objects.get(kind=JobKind.VALUES_IMPORT)
+        self.assertRedirects(response, reverse("jobs:detail", args=[job.pk]))
+        self.assertEqual(job.state, JobState.DONE)
+        self.assertContains(
+            self.client.get(response["Location"]), "Đã nhập tệp ket-qua.csv: 3 dòng (3 mới, 0 cập nhật, 0 không đổi)."
+        )
+        self.assertEqual(Value.objects.filter(entry_path=EntryPath.IMPORT).count(), 3)
+        self.assertEqual(list(self.imports.iterdir()), [])  # the upload is gone once imported
+
+    def test_a_large_file_with_an_error_offers_no_confirmation_and_writes_nothing(self):
+        self.client.force_login(self.reporter)
+        response = self.upload(csv_bytes("09910,CLC,2023,3,,,", "09913,CLC,2023,1,,,", "09910,LIT,2023,,5,1,"))
+        page = self.client.get(response["Location"])
+        self.assertContains(page, "Không có đơn vị mã &#x27;09913&#x27; trong phạm vi của bạn.")
+        self.assertNotContains(page, "Xác nhận nhập")
+        check = Job.objects.get()
+        self.assertEqual(self.client.post(self.url, {"confirm": "1", "job": str(check.pk)}).status_code, 404)
+        self.assertEqual(Value.objects.count(), 0)
+
+    def test_an_import_refused_at_write_time_records_why_and_writes_nothing(self):
+        self.client.force_login(self.district_officer)
+        self.upload(csv_bytes("09910,CLC,2023,3,,,", "09913,CLC,2023,2,,,", "09913,LIT,2023,,95,100,"))
+        check = Job.objects.get()
+        # Meanwhile Tản Lĩnh submits its 2023 report: its rows are now locked.
+        from plans.services import period_get_or_create
+        from reports.models import Submission, SubmissionStatus
+
+        Submission.objects.create(
+            unit=self.tanlinh, period=period_get_or_create(code="2023"), status=SubmissionStatus.SUBMITTED
+        )
+        response = self.client.post(self.url, {"confirm": "1", "job": str(check.pk)})
+        job = Job.objects.get(kind=JobKind.VALUES_IMPORT)
+        self.assertEqual(job.state, JobState.FAILED)
+        self.assertEqual(job.error, "Tệp có lỗi nên không dòng nào được nhập.")
+        page = self.client.get(response["Location"])
+        self.assertContains(page, "Báo cáo đã nộp, đang chờ duyệt.")
+        self.assertEqual(Value.objects.count(), 0)
+
+    def test_nobody_else_confirms_a_check(self):
+        self.client.force_login(self.district_officer)
+        self.upload(csv_bytes("09910,CLC,2023,3,,,", "09913,CLC,2023,2,,,", "09913,LIT,2023,,95,100,"))
+        check = Job.objects.get()
+        self.assertTrue(check.result["ok"])
+        self.client.force_login(self.province_reviewer)
+        self.assertEqual(self.client.post(self.url, {"confirm": "1", "job": str(check.pk)}).status_code, 404)
+        self.assertEqual(self.client.post(self.url, {"confirm": "1", "job": "not-a-uuid"}).status_code, 404)
+        self.assertFalse(Job.objects.filter(kind=JobKind.VALUES_IMPORT).exists())
