@@ -12,9 +12,6 @@ The job runs as the person who asked: the scope is checked again when it runs (`
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -23,7 +20,7 @@ from core.pdf import render_pdf_to
 from exports.pdf.report import report_document, report_filename
 from exports.xlsx.summary import summary_data, summary_filename, summary_workbook
 from jobs.models import Job, JobKind
-from jobs.services import JobError, JobOutput, Progress, job_start
+from jobs.services import JobError, JobOutput, Progress, job_start, output_path
 from plans.models import Period
 from units.models import Unit
 
@@ -62,12 +59,6 @@ def _not_found(error: Http404) -> JobError:
     return JobError(str(error) or _("Đơn vị, kỳ báo cáo hoặc kế hoạch không còn trong phạm vi của bạn."))
 
 
-def _temporary(suffix: str) -> Path:
-    handle = tempfile.NamedTemporaryFile(suffix=suffix, delete=False)
-    handle.close()
-    return Path(handle.name)
-
-
 def summary_xlsx_run(job: Job, progress: Progress) -> JobOutput:
     params = job.params
     try:
@@ -80,7 +71,7 @@ def summary_xlsx_run(job: Job, progress: Progress) -> JobOutput:
         )
     except Http404 as error:
         raise _not_found(error) from None
-    path = _temporary(".xlsx")
+    path = output_path(".xlsx")
     summary_workbook(summary, progress).save(path)
     return JobOutput(path=path, filename=summary_filename(summary))
 
@@ -95,6 +86,6 @@ def report_pdf_run(job: Job, progress: Progress) -> JobOutput:
     except Http404 as error:
         raise _not_found(error) from None
     progress.advance()
-    path = _temporary(".pdf")
+    path = output_path(".pdf")
     render_pdf_to(path, "exports/report_pdf.html", {"doc": doc}, progress=progress)
     return JobOutput(path=path, filename=report_filename(doc))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import logging
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -66,6 +67,13 @@ class JobOutput:
     path: Path | None = None
     filename: str = ""
     result: dict = dataclasses.field(default_factory=dict)
+
+
+def output_path(suffix: str) -> Path:
+    """A new temporary file for a runner's output (``JobOutput.path``: moved to the job's storage afterwards)."""
+    handle = tempfile.NamedTemporaryFile(prefix="xhht-job-", suffix=suffix, delete=False)
+    handle.close()
+    return Path(handle.name)
 
 
 class Progress:  # the protocol of core.progress.NullProgress

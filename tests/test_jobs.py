@@ -15,6 +15,7 @@ import tempfile
 from unittest import mock
 
 import openpyxl
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -27,6 +28,8 @@ from reports.models import EntryPath, Value
 
 from .test_export_xlsx import ExcelTestCase
 from .test_import import ImportTestCase, csv_bytes
+from .test_learning_views import DecisionPdfTests
+from .test_reminders import ReminderTests
 
 SMALL_THRESHOLDS = {"XHHT_JOB_XLSX_UNITS": 3, "XHHT_JOB_PDF_CHILDREN": 1}
 
@@ -288,3 +291,45 @@ class ImportJobTests(ImportTestCase):
         self.assertEqual(self.client.post(self.url, {"confirm": "1", "job": str(check.pk)}).status_code, 404)
         self.assertEqual(self.client.post(self.url, {"confirm": "1", "job": "not-a-uuid"}).status_code, 404)
         self.assertFalse(Job.objects.filter(kind=JobKind.VALUES_IMPORT).exists())
+
+
+@override_settings(XHHT_JOB_DECISION_LINES=2)
+class DecisionJobTests(DecisionPdfTests):
+    """A decision of a bulk recognition (three families here, over the lowered threshold) is printed by a job."""
+
+    def setUp(self):
+        media = tempfile.TemporaryDirectory()
+        self.addCleanup(media.cleanup)
+        override = override_settings(MEDIA_ROOT=media.name)
+        override.enable()
+        self.addCleanup(override.disable)
+
+    def test_it_prints_the_decision_in_the_official_layout(self):
+        from pypdf import PdfReader
+
+        self.client.force_login(self.reporter)
+        response = self.client.get(reverse("learning:decision_pdf", args=[self.decision.pk]))
+        job = Job.objects.get(kind=JobKind.DECISIONS_PDF)
+        self.assertRedirects(response, reverse("jobs:detail", args=[job.pk]))
+        self.assertContains(self.client.get(response["Location"]), "3 đối tượng được công nhận")
+        download = self.client.get(reverse("jobs:download", args=[job.pk]))
+        pdf = PdfReader(io.BytesIO(b"".join(download.streaming_content)))
+        self.assertIn("Công nhận 3 đối tượng", " ".join(" ".join(p.extract_text() for p in pdf.pages).split()))
+        self.client.force_login(self.other_district_officer)
+        self.assertEqual(self.client.get(reverse("jobs:download", args=[job.pk])).status_code, 404)
+
+
+class RemindersJobTests(ReminderTests):
+    def test_the_daily_reminders_run_as_a_job_and_say_how_many_were_sent(self):
+        from jobs.services import job_start
+
+        with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2025, 6, 10)):
+            job = job_start(kind=JobKind.REMINDERS, title="Gửi thư nhắc hạn")
+        self.assertEqual(job.state, JobState.DONE)
+        self.assertEqual(job.result["sent"], len(mail.outbox))
+        self.assertGreater(job.result["sent"], 0)
+        self.assertEqual(job.result["message"], f"Đã gửi {job.result['sent']} thư nhắc hạn (10/06/2025).")
+        self.client.force_login(self.admin)
+        self.assertContains(self.client.get(reverse("jobs:detail", args=[job.pk])), job.result["message"])
+        self.client.force_login(self.province_reviewer)  # a system job is the administrators'
+        self.assertEqual(self.client.get(reverse("jobs:detail", args=[job.pk])).status_code, 404)
