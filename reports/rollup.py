@@ -146,13 +146,27 @@ def rollup(
     indicators: Sequence[Indicator],
     standard_level: int = 1,
     approved_only: bool = False,
+    stored: bool = True,
 ) -> dict[tuple[int, int], Figure]:
     """Figures for each anchor unit (all of one depth) and indicator, keyed by (unit id, indicator id).
 
-    ``approved_only``: only the values of reports that the level above has approved.
+    ``approved_only``: only the values of reports that the level above has approved. A closed period's figures
+    are read from its stored roll-up (``reports.services.aggregates``) unless ``stored`` is False.
     """
     if not anchors or not indicators:
         return {}
+    if stored:
+        from reports.services.aggregates import aggregates_read
+
+        found = aggregates_read(
+            anchors=anchors,
+            period=period,
+            indicators=indicators,
+            standard_level=standard_level,
+            approved_only=approved_only,
+        )
+        if found is not None:
+            return found
     depths = {len(a.path) for a in anchors}
     if len(depths) != 1:
         raise ValueError("anchors must share one depth")
