@@ -5,6 +5,13 @@ the unit's figures against its targets) and, for the units one level below, from
 ``progress_for`` calls and the same cell formatting (``cells``). Nothing is recomputed here. Queries: those
 of ``rollup_page`` plus one roll-up and one progress computation for all the children and indicators, so
 the count depends on neither the number of units nor the number of indicators.
+
+The units below (since July 2025 a province's 100+ communes) are shown twice, compactly: in the body, per
+indicator, how many of them reached the target, are on track, behind or without data (one row per
+indicator); in an appendix on landscape pages, a table of the units against the indicators, in groups of
+``APPENDIX_COLUMNS`` indicators, each cell the value and a letter for its status. A row per unit and
+indicator (4,000 rows, 130 pages for Hà Nội) took WeasyPrint 21 s and 770 MB; the appendix lays out one row
+per unit and group (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from indicators.models import Indicator
 from plans.models import Period, Plan
-from reports.progress import progress_for
+from reports.progress import Status, progress_for
 from reports.rollup import rollup
 from reports.selectors.rollup import Cells, IndicatorRow, cells, rollup_page
 from units.models import Level, Unit, UnitKind
@@ -37,18 +44,42 @@ KIND_WORDS = sorted((str(label) for label in UnitKind.labels), key=len, reverse=
 ]
 
 
-@dataclasses.dataclass
-class ChildLine:
-    unit: Unit
-    cells: Cells
+#: Indicators per table of the appendix (columns of a landscape A4 page beside the unit's name).
+APPENDIX_COLUMNS = 8
+
+#: The letter a status gets in the appendix (explained under its title).
+STATUS_MARKS = {Status.ACHIEVED: "Đ", Status.ON_TRACK: "T", Status.BEHIND: "C"}
 
 
 @dataclasses.dataclass
-class IndicatorSection:
-    """One indicator across the units one level below."""
+class ChildrenSummary:
+    """One indicator across the units one level below: how many stand where against their targets."""
 
     indicator: Indicator
-    lines: list[ChildLine]
+    with_data: int
+    units: int
+    achieved: int
+    on_track: int
+    behind: int
+    no_target: int
+
+
+@dataclasses.dataclass
+class AppendixColumn:
+    number: int  # the indicator's number in section I
+    indicator: Indicator
+
+
+@dataclasses.dataclass
+class AppendixRow:
+    unit: Unit
+    cells: list[tuple[str, str]]  # (value, status letter) per column
+
+
+@dataclasses.dataclass
+class AppendixTable:
+    columns: list[AppendixColumn]
+    rows: list[AppendixRow]
 
 
 @dataclasses.dataclass
@@ -63,7 +94,8 @@ class ReportDocument:
     date: datetime.date
     subject: str
     rows: list[IndicatorRow]
-    sections: list[IndicatorSection]
+    summaries: list[ChildrenSummary]
+    appendix: list[AppendixTable]
     children_level: str
     recipients: list[str]
     authority: str
@@ -80,6 +112,24 @@ class ReportDocument:
             "month": month,
             "year": self.date.year,
         }
+
+
+def _summary(indicator: Indicator, line: list[Cells]) -> ChildrenSummary:
+    statuses = [c.status for c in line]
+    return ChildrenSummary(
+        indicator=indicator,
+        with_data=sum(1 for c in line if c.figure is not None and c.figure.has_data),
+        units=len(line),
+        achieved=statuses.count(Status.ACHIEVED),
+        on_track=statuses.count(Status.ON_TRACK),
+        behind=statuses.count(Status.BEHIND),
+        no_target=statuses.count(None),
+    )
+
+
+def _mark(c: Cells) -> tuple[str, str]:
+    has_data = c.figure is not None and c.figure.has_data
+    return (c.value if has_data else "", STATUS_MARKS.get(c.status, "") if has_data else "")
 
 
 def place_name(unit: Unit) -> str:
@@ -106,19 +156,27 @@ def report_document(*, user: User, unit_id: int, period_code: str, plan_id: str 
     children = list(
         Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).valid_on(period.reference_day)
     )
-    sections: list[IndicatorSection] = []
+    summaries: list[ChildrenSummary] = []
+    appendix: list[AppendixTable] = []
     if children and indicators:
         figures = rollup(anchors=children, period=period, indicators=indicators)
         progress = progress_for(anchors=children, period=period, indicators=indicators, figures=figures, plan=page.plan)
-        for indicator in indicators:
-            lines = [
-                ChildLine(
-                    child,
-                    cells(indicator, figures.get((child.pk, indicator.pk)), progress.get((child.pk, indicator.pk))),
-                )
+        grid = {
+            (child.pk, i.pk): cells(i, figures.get((child.pk, i.pk)), progress.get((child.pk, i.pk)))
+            for child in children
+            for i in indicators
+        }
+        summaries = [
+            _summary(indicator, [grid[(child.pk, indicator.pk)] for child in children]) for indicator in indicators
+        ]
+        numbered = [AppendixColumn(n, i) for n, i in enumerate(indicators, start=1)]
+        for start in range(0, len(numbered), APPENDIX_COLUMNS):
+            columns = numbered[start : start + APPENDIX_COLUMNS]
+            rows = [
+                AppendixRow(child, [_mark(grid[(child.pk, column.indicator.pk)]) for column in columns])
                 for child in children
             ]
-            sections.append(IndicatorSection(indicator, lines))
+            appendix.append(AppendixTable(columns, rows))
 
     parent = page.crumbs[-1].unit if page.crumbs else None  # the crumbs are the ancestors, root first
     superior = _committee(parent, short=True) if parent is not None and parent.level != Level.NATIONAL else ""
@@ -146,7 +204,8 @@ def report_document(*, user: User, unit_id: int, period_code: str, plan_id: str 
         date=timezone.localdate(),
         subject=subject,
         rows=page.rows,
-        sections=sections,
+        summaries=summaries,
+        appendix=appendix,
         children_level=str(children[0].get_level_display()).lower() if children else "",
         recipients=recipients,
         authority=_("TM. ỦY BAN NHÂN DÂN"),
