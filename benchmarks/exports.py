@@ -114,7 +114,7 @@ def _reform_data() -> None:
         cursor.execute("VACUUM ANALYZE")
 
 
-def child(trace: bool, structure: str, period: str) -> None:
+def child(trace: bool, structure: str, period: str, writer: str = "xlsxwriter") -> None:
     """One national summary in this process; prints its figures as JSON on the last line."""
     _django()
     import tracemalloc
@@ -123,7 +123,8 @@ def child(trace: bool, structure: str, period: str) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from accounts.models import Role, User
-    from exports.xlsx.summary import summary_data, summary_workbook
+    from exports.xlsx import summary as summary_module
+    from exports.xlsx.summary import summary_data
     from units.models import Structure, Unit
 
     root = Unit.objects.of_structure(Structure(structure)).get(depth=1)
@@ -136,7 +137,10 @@ def child(trace: bool, structure: str, period: str) -> None:
         start = time.perf_counter()
         summary = summary_data(user=admin, unit_id=root.pk, period_code=period)
         selected = time.perf_counter()
-        summary_workbook(summary).save(out)
+        if writer == "openpyxl":
+            summary_module.summary_workbook(summary).save(out)
+        else:
+            summary_module.summary_write(summary, out)
         seconds = time.perf_counter() - start
         size = out.stat().st_size
     figures = {
@@ -155,9 +159,9 @@ def child(trace: bool, structure: str, period: str) -> None:
     print(json.dumps(figures))
 
 
-def _run_child(structure: str, period: str, trace: bool = False) -> dict:
+def _run_child(structure: str, period: str, trace: bool = False, writer: str = "xlsxwriter") -> dict:
     done = subprocess.run(
-        [sys.executable, __file__, "--child", structure, period] + (["--trace"] if trace else []),
+        [sys.executable, __file__, "--child", structure, period, writer] + (["--trace"] if trace else []),
         capture_output=True,
         text=True,
         check=True,
@@ -172,12 +176,16 @@ def main() -> None:
     _django()
     _reform_data()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; PostgreSQL")
-    for structure, period, label in [("2025", "2026", "two-level tree (2025)"), ("legacy", "2024", "legacy tree")]:
-        runs = [_run_child(structure, period) for _ in range(REPEAT)]
-        traced = _run_child(structure, period, trace=True)
+    writers = [w for w in ("openpyxl", "xlsxwriter") if f"--{w}" in sys.argv] or ["xlsxwriter"]
+    trees = [("2025", "2026", "two-level tree (2025)"), ("legacy", "2024", "legacy tree")]
+    for (structure, period, label), writer in [(tree, writer) for tree in trees for writer in writers]:
+        if "--no-excel" in sys.argv:
+            break
+        runs = [_run_child(structure, period, writer=writer) for _ in range(REPEAT)]
+        traced = _run_child(structure, period, trace=True, writer=writer)
         last = runs[-1]
         print(
-            f"National summary, {label}, {period} ({last['units']:,} units × {last['indicators']} indicators, "
+            f"[{writer}] National summary, {label}, {period} ({last['units']:,} units × {last['indicators']} indicators, "
             f"{last['indicators'] + 2} sheets, {last['rows']:,} unit-indicator rows, {last['bytes'] / 2**20:.1f} MiB, "
             f"{last['queries']} queries): {statistics.median(r['seconds'] for r in runs):.2f} s median of {REPEAT} "
             f"(runs {', '.join(format(r['seconds'], '.2f') for r in runs)}; of which the selector "
@@ -197,6 +205,6 @@ def main() -> None:
 if __name__ == "__main__":
     if "--child" in sys.argv:
         at = sys.argv.index("--child")
-        child(trace="--trace" in sys.argv, structure=sys.argv[at + 1], period=sys.argv[at + 2])
+        child(trace="--trace" in sys.argv, structure=sys.argv[at + 1], period=sys.argv[at + 2], writer=sys.argv[at + 3])
     else:
         main()

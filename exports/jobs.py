@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf_to
 from exports.pdf.report import report_document, report_filename
-from exports.xlsx.summary import summary_data, summary_filename, summary_workbook
+from exports.xlsx.summary import summary_data, summary_filename, summary_write
 from jobs.models import Job, JobKind
 from jobs.services import JobError, JobOutput, Progress, job_start, output_path
 from plans.models import Period
@@ -72,7 +72,7 @@ def summary_xlsx_run(job: Job, progress: Progress) -> JobOutput:
     except Http404 as error:
         raise _not_found(error) from None
     path = output_path(".xlsx")
-    summary_workbook(summary, progress).save(path)
+    summary_write(summary, path, progress)
     return JobOutput(path=path, filename=summary_filename(summary))
 
 

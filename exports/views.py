@@ -16,7 +16,8 @@ from core.pdf import render_pdf
 from exports.jobs import report_is_large, report_job_start, summary_is_large, summary_job_start
 from exports.pdf.report import report_document, report_filename
 from exports.xlsx.common import workbook_response
-from exports.xlsx.summary import summary_data, summary_filename, summary_workbook
+from exports.xlsx.stream import stream_response
+from exports.xlsx.summary import summary_data, summary_filename, summary_write
 from exports.xlsx.template import template_data, template_filename, template_workbook
 from reports.selectors.rollup import period_for
 from units.models import Unit
@@ -30,7 +31,7 @@ def summary_xlsx(request: HttpRequest, unit_id: int, period: str) -> HttpRespons
         job = summary_job_start(user=request.user, unit=unit, period=period_obj, plan_id=request.GET.get("plan"))
         return redirect("jobs:detail", job_id=job.pk)
     summary = summary_data(user=request.user, unit_id=unit_id, period_code=period, plan_id=request.GET.get("plan"))
-    return workbook_response(summary_workbook(summary), summary_filename(summary))
+    return stream_response(lambda handle: summary_write(summary, handle), summary_filename(summary))
 
 
 @login_required

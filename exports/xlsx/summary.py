@@ -40,6 +40,7 @@ from exports.xlsx.common import (
     sheet_title,
     text_cell,
 )
+from exports.xlsx.stream import StreamBook, StreamSheet
 from indicators.models import Indicator, Measure
 from plans.models import Period, Plan
 from plans.selectors import target_display
@@ -393,3 +394,142 @@ def summary_workbook(summary: Summary, progress: NullProgress = NO_PROGRESS) -> 
 
 def summary_filename(summary: Summary) -> str:
     return f"tong-hop-{summary.unit.code}-{summary.period.code}.xlsx"
+
+
+# --- the workbook, streamed with XlsxWriter ---------------------------------------------------------------------
+
+BLOCK = 7  # the title rows above each table
+
+
+def _title_rows(sheet: StreamSheet, summary: Summary, title: str) -> None:
+    unit, period, plan = summary.unit, summary.period, summary.plan
+    plan_text = f"{plan.number or ''} {plan.title}".strip() if plan else _("Chỉ tiêu của kế hoạch gần nhất có chỉ tiêu")
+    window = _("từ %(start)s đến %(end)s") % {
+        "start": period.window_start.strftime("%d/%m/%Y"),
+        "end": period.window_end.strftime("%d/%m/%Y"),
+    }
+    sheet.texts([title], bold=True, font_size=14)
+    sheet.text(0, _("Đơn vị"))
+    sheet.text(1, f"{unit.name} ({unit.code})", bold=True)
+    sheet.skip()
+    for label, value in [
+        (_("Kỳ báo cáo"), period.label),
+        (_("Số liệu"), window),
+        (_("Kế hoạch"), plan_text),
+        (_("Ngày xuất"), summary.exported_at.strftime("%d/%m/%Y %H:%M")),
+    ]:
+        sheet.texts([label, value])
+    sheet.skip()
+
+
+def _write_summary_sheet(book: StreamBook, summary: Summary, taken: set[str]) -> None:
+    indicators = summary.indicators
+    sheet = book.sheet(
+        sheet_title(_("Tổng hợp"), taken),
+        widths=[12, 34] + [14, 16, 16, 11] * len(indicators),
+        freeze=(BLOCK + 2, 2),
+        header_rows=(BLOCK, BLOCK + 1),
+    )
+    _title_rows(sheet, summary, _("TỔNG HỢP KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP"))
+    top, sub = [_("Mã đơn vị"), _("Đơn vị")], ["", ""]
+    kinds = ["text", "text"]
+    for indicator in indicators:
+        top += [f"{indicator.name} ({indicator.code})", "", "", ""]
+        sub += [_("Kết quả (%)") if indicator.is_percentage else _("Kết quả"), _("Chỉ tiêu"), _("Đánh giá"),
+                _("Đã báo cáo (%)")]  # fmt: skip
+        kinds += ["percent" if indicator.is_percentage else "number", "text", "text", "percent"]
+    sheet.header(top)
+    sheet.header(sub)
+    for unit in [summary.unit, *summary.children]:
+        shown = {i.pk for i in summary.indicators_of(unit)}
+        values: list = [unit.code, unit.name]
+        for indicator in indicators:
+            line = summary.lines.get((unit.pk, indicator.pk)) if indicator.pk in shown else None
+            if line is None:
+                values += [None, None, None, None]
+                continue
+            completeness = line.reported * 100 / line.expected if line.expected else None
+            values += [line.value, line.target, line.status, completeness]
+        sheet.append(values, kinds, bold=unit.pk == summary.unit.pk)
+    sheet.finish(header_row=BLOCK + 1, columns=len(kinds))
+
+
+def _write_indicator_sheet(book: StreamBook, summary: Summary, indicator: Indicator, taken: set[str]) -> None:
+    ratio = indicator.measure in RATIO_MEASURES
+    labels = [_("Mã đơn vị"), _("Đơn vị"), _("Kết quả (%)") if indicator.is_percentage else _("Kết quả")]
+    kinds = ["text", "text", "percent" if indicator.is_percentage else "number"]
+    widths = [12, 44, 14]
+    if ratio:
+        if indicator.measure == Measure.STANDARD:
+            labels += [_("Số đơn vị đạt"), _("Số đơn vị có số liệu")]
+        else:
+            labels += [_("Tử số"), _("Mẫu số")]
+        kinds += ["number", "number"]
+        widths += [14, 14]
+    labels += [_("Chỉ tiêu"), _("Đánh giá"), _("Đã báo cáo"), _("Phải báo cáo"), _("Tỷ lệ báo cáo (%)"), _("Giải trình")]
+    kinds += ["text", "text", "number", "number", "percent", "text"]
+    widths += [16, 16, 11, 11, 11, 40]
+    sheet = book.sheet(sheet_title(indicator.code, taken), widths=widths, freeze=(BLOCK + 1, 2), header_rows=(BLOCK, BLOCK))
+    _title_rows(sheet, summary, f"{indicator.name} ({indicator.code})")
+    sheet.header(labels)
+    rank = LEVEL_RANK[indicator.entry_level]
+    lines, notes, top = summary.lines, summary.notes, summary.unit.depth
+    for unit in summary.units:
+        if LEVEL_RANK[KIND_LEVEL[unit.kind]] > rank:
+            continue  # below the level the indicator is entered at
+        line = lines.get((unit.pk, indicator.pk))
+        if line is None:
+            continue
+        values: list = [unit.code, unit.name, line.value]
+        if ratio:
+            values += [line.numerator, line.denominator]
+        note = notes.get((unit.pk, indicator.pk), "")
+        if line.rolled_up:
+            completeness = line.reported * 100 / line.expected if line.expected else None
+            values += [line.target, line.status, line.reported, line.expected, completeness, note]
+        else:  # a unit's own figure: "reported 1 of 1" says nothing
+            values += [line.target, line.status, None, None, None, note]
+        sheet.append(values, kinds, indent=unit.depth - top, indent_column=1)
+    sheet.finish(header_row=BLOCK, columns=len(kinds))
+
+
+def _write_submissions_sheet(book: StreamBook, summary: Summary, taken: set[str]) -> None:
+    labels = [_("Mã đơn vị"), _("Đơn vị"), _("Cấp"), _("Trạng thái"), _("Hạn nộp"), _("Ngày nộp"), _("Đúng hạn / trễ hạn")]
+    kinds = ["text", "text", "text", "text", "date", "date", "text"]
+    sheet = book.sheet(
+        sheet_title(_("Tiến độ nộp báo cáo"), taken),
+        widths=[12, 40, 12, 18, 12, 12, 20],
+        freeze=(BLOCK + 1, 2),
+        header_rows=(BLOCK, BLOCK),
+        landscape=False,
+    )
+    _title_rows(sheet, summary, _("TIẾN ĐỘ NỘP BÁO CÁO"))
+    sheet.header(labels)
+    if summary.reporting is None:
+        sheet.texts([_("Không có quy định báo cáo nào yêu cầu đơn vị báo cáo kỳ này.")])
+        return
+    today = timezone.localdate()
+    for unit in summary.reporting:
+        status = unit.sub_status
+        label = str(SubmissionStatus(status).label) if status else _("Chưa có báo cáo")
+        submitted = timezone.localtime(unit.sub_submitted_at).date() if status in SUBMITTED else None
+        values = [unit.code, unit.name, str(unit.get_level_display()), label, unit.sub_due, submitted,
+                  _timeliness(unit, today)]  # fmt: skip
+        sheet.append(values, kinds)
+    sheet.finish(header_row=BLOCK, columns=len(kinds))
+
+
+def summary_write(summary: Summary, target, progress: NullProgress = NO_PROGRESS) -> None:
+    """The workbook written to ``target`` (a path or a binary file): "Tổng hợp", a sheet per indicator,
+    "Tiến độ nộp báo cáo"."""
+    progress.step(_("Ghi tệp Excel"))
+    book = StreamBook(target)
+    taken: set[str] = set()
+    _write_summary_sheet(book, summary, taken)
+    progress.advance()
+    for indicator in summary.indicators:
+        _write_indicator_sheet(book, summary, indicator, taken)
+        progress.advance()
+    _write_submissions_sheet(book, summary, taken)
+    progress.advance()
+    book.close()

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from exports.commands import command_scope
-from exports.xlsx.summary import summary_data, summary_workbook
+from exports.xlsx.summary import summary_data, summary_write
 
 
 class Command(BaseCommand):
@@ -31,5 +31,5 @@ class Command(BaseCommand):
         except Http404 as error:
             raise CommandError(str(error) or _("Không tìm thấy.")) from None
         path = Path(out)
-        summary_workbook(summary).save(path)
+        summary_write(summary, path)
         self.stdout.write(self.style.SUCCESS(_("Đã ghi %(file)s.") % {"file": path}))
