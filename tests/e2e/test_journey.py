@@ -222,6 +222,11 @@ def test_it_lets_the_province_download_the_rollup_as_excel(sessions, artifacts, 
     download_link.wait_for(timeout=180_000)  # the page polls the status, then reloads with the link
     assert page.locator("#job-bar").get_attribute("aria-valuenow") == "100"
     shot(page, artifacts, "13-province-excel-job-done")
+    size = page.viewport_size
+    for width in (1366, 390):  # the job's page on a desk and on a phone
+        page.set_viewport_size({"width": width, "height": 800})
+        shot(page, artifacts, f"14-province-excel-job-{width}")
+    page.set_viewport_size(size)
     with page.expect_download() as download_info:
         download_link.click()
     download = download_info.value
