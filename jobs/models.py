@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Unit
+from units.scoping import ScopedQuerySet
 
 
 class JobKind(models.TextChoices):
@@ -43,16 +44,14 @@ class JobState(models.TextChoices):
 FINISHED = {JobState.DONE, JobState.FAILED}
 
 
-class JobQuerySet(models.QuerySet):
+class JobQuerySet(ScopedQuerySet):
     def visible_to(self, user) -> JobQuerySet:
         """The owner's jobs whose unit is in the owner's scope; every job for an administrator."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_full_scope:
-            return self
-        if user.unit_id is None:
-            return self.none()
-        return self.filter(owner=user).filter(Q(unit__isnull=True) | Q(unit__path__startswith=user.unit.path))
+        scoped = super().visible_to(user)
+        return scoped if not user.is_authenticated or user.has_full_scope else scoped.filter(owner=user)
+
+    def scope_q(self, unit) -> Q:
+        return Q(unit__isnull=True) | super().scope_q(unit)  # a job without a unit: the owner's own
 
     def stale(self, now=None) -> JobQuerySet:
         """Running jobs whose worker has not written a heartbeat for ``XHHT_JOB_STALE_SECONDS``."""

@@ -16,7 +16,6 @@ from unittest import mock
 
 import openpyxl
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +26,7 @@ from jobs.services import Progress, jobs_purge, jobs_reap, jobs_schedule
 from reports.models import EntryPath, Value
 
 from .test_export_xlsx import ExcelTestCase
-from .test_import import ImportTestCase, csv_bytes
+from .test_import import ImportPageCase, csv_bytes
 from .test_learning_views import DecisionPdfTests
 from .test_reminders import ReminderTests
 
@@ -38,14 +37,18 @@ class KilledRun(SystemExit):
     """What a worker's forced shutdown raises inside the running task (``sys.exit`` on the second signal)."""
 
 
+def use_a_temporary_media_folder(test) -> None:
+    media = tempfile.TemporaryDirectory()
+    test.addCleanup(media.cleanup)
+    override = override_settings(MEDIA_ROOT=media.name)
+    override.enable()
+    test.addCleanup(override.disable)
+
+
 @override_settings(**SMALL_THRESHOLDS)
 class ExportJobTests(ExcelTestCase):
     def setUp(self):
-        media = tempfile.TemporaryDirectory()
-        self.addCleanup(media.cleanup)
-        override = override_settings(MEDIA_ROOT=media.name)
-        override.enable()
-        self.addCleanup(override.disable)
+        use_a_temporary_media_folder(self)
 
     def ask_summary(self, user, unit=None, **params):
         self.client.force_login(user)
@@ -216,20 +219,8 @@ class ScheduleTests(ExcelTestCase):
 
 
 @override_settings(XHHT_JOB_IMPORT_ROWS=2)
-class ImportJobTests(ImportTestCase):
+class ImportJobTests(ImportPageCase):
     """A file of more rows than a request checks: the check, then the import, are jobs with the same rules."""
-
-    def setUp(self):
-        super().setUp()
-        media = self.tmp / "media"
-        override = override_settings(MEDIA_ROOT=media)
-        override.enable()
-        self.addCleanup(override.disable)
-        self.imports = media / "imports"
-        self.url = reverse("reports:import")
-
-    def upload(self, data: bytes, name: str = "ket-qua.csv"):
-        return self.client.post(self.url, {"file": SimpleUploadedFile(name, data, content_type="text/csv")})
 
     def test_it_checks_a_large_file_in_a_job_then_imports_it_on_confirmation(self):
         self.client.force_login(self.district_officer)
@@ -298,11 +289,7 @@ class DecisionJobTests(DecisionPdfTests):
     """A decision of a bulk recognition (three families here, over the lowered threshold) is printed by a job."""
 
     def setUp(self):
-        media = tempfile.TemporaryDirectory()
-        self.addCleanup(media.cleanup)
-        override = override_settings(MEDIA_ROOT=media.name)
-        override.enable()
-        self.addCleanup(override.disable)
+        use_a_temporary_media_folder(self)
 
     def test_it_prints_the_decision_in_the_official_layout(self):
         from pypdf import PdfReader

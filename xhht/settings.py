@@ -4,6 +4,7 @@ A bad value stops the process with a message naming the variable: a portal that 
 half-understood configuration is worse than one that does not start.
 """
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -261,6 +262,8 @@ XHHT_JOB_IMPORT_ROWS = env_int("XHHT_JOB_IMPORT_ROWS", 2000)
 XHHT_JOB_DECISION_LINES = env_int("XHHT_JOB_DECISION_LINES", 200)
 #: The local time (HH:MM) of the daily reminders job that the worker schedules (cron: docs/operations.md).
 XHHT_REMINDERS_AT = env("XHHT_REMINDERS_AT", "07:15") or "07:15"
+if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", XHHT_REMINDERS_AT):
+    raise ImproperlyConfigured(f"XHHT_REMINDERS_AT={XHHT_REMINDERS_AT!r} is not a time HH:MM (e.g. 07:15).")
 
 # Reporting defaults. XHHT_SITE_URL is the address put in e-mails (e.g. https://xhht.example.gov.vn).
 XHHT_SITE_URL = env("XHHT_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "") or ""

@@ -3,7 +3,6 @@
 run it before the worker starts; each run then queues the next one itself."""
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
 from jobs.services import jobs_schedule
 
@@ -14,7 +13,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = jobs_schedule()
         for job in started:
-            run_after = timezone.localtime(job.created_at)
-            self.stdout.write(f"Đã xếp lịch: {job} (tạo lúc {run_after:%d/%m/%Y %H:%M}).")
+            self.stdout.write(f"Đã xếp lịch: {job}.")
         if not started:
             self.stdout.write("Các công việc định kỳ đã có lịch (hoặc bộ xử lý nền không hỗ trợ hẹn giờ).")
