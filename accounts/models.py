@@ -64,10 +64,6 @@ class User(AbstractUser):
     def has_full_scope(self) -> bool:
         return self.is_superuser or self.role == Role.ADMINISTRATOR
 
-    @property
-    def is_reviewer(self) -> bool:
-        return self.role in {Role.DISTRICT_OFFICER, Role.PROVINCE_REVIEWER} or self.has_full_scope
-
 
 def _digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()

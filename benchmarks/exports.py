@@ -74,7 +74,7 @@ def _reform_data() -> None:
     from django.utils import timezone
 
     from indicators.models import Indicator
-    from plans.services import period_get_or_create
+    from plans.periods import period_get_or_create
     from reports.models import EntryPath, Value
     from units.models import Level, Structure, Unit
     from units.services import units_load
@@ -125,6 +125,7 @@ def child(trace: bool, structure: str, period: str, writer: str = "xlsxwriter") 
     from accounts.models import Role, User
     from exports.xlsx import summary as summary_module
     from exports.xlsx.summary import summary_data
+    from plans.periods import period_resolve
     from units.models import Structure, Unit
 
     root = Unit.objects.of_structure(Structure(structure)).get(depth=1)
@@ -135,7 +136,7 @@ def child(trace: bool, structure: str, period: str, writer: str = "xlsxwriter") 
     with tempfile.TemporaryDirectory() as directory, CaptureQueriesContext(connection) as queries:
         out = Path(directory) / "national.xlsx"
         start = time.perf_counter()
-        summary = summary_data(user=admin, unit_id=root.pk, period_code=period)
+        summary = summary_data(user=admin, unit=root, period=period_resolve(period))
         selected = time.perf_counter()
         if writer == "openpyxl":
             summary_module.summary_workbook(summary).save(out)

@@ -29,7 +29,7 @@ def _hanoi_data(period: str | None = None) -> tuple[object, str]:
     """Hà Nội and a period with values in its subtree: those in the database, or a data set built here."""
     from indicators.models import Indicator, Measure
     from plans.models import Plan, PlanStatus, Target, TargetKind
-    from plans.services import period_get_or_create
+    from plans.periods import period_get_or_create
     from reports.models import EntryPath, Value
     from units.models import Level, Structure, Unit
     from units.services import units_load
@@ -103,7 +103,7 @@ def run(args: list[str] | None = None, period: str | None = None) -> dict:
     from accounts.models import Role, User
     from core.pdf import render_pdf
     from exports.pdf.report import report_document
-    from plans.services import period_get_or_create
+    from plans.periods import period_get_or_create, period_resolve
     from units.models import Unit
 
     hanoi, period = _hanoi_data(period)
@@ -116,7 +116,7 @@ def run(args: list[str] | None = None, period: str | None = None) -> dict:
     )
 
     def once() -> bytes:
-        doc = report_document(user=admin, unit_id=hanoi.pk, period_code=period)
+        doc = report_document(user=admin, unit=hanoi, period=period_resolve(period))
         return render_pdf("exports/report_pdf.html", {"doc": doc})
 
     once()  # warm up: fonts, templates, translations

@@ -22,10 +22,9 @@ REPEAT = 3
 
 def main() -> None:
     bench._django()
-    from plans.periods import period_resolve
-
     from accounts.models import Role, User
     from exports.xlsx import summary as module
+    from plans.periods import period_resolve
     from units.models import Structure, Unit
 
     structure, code = ("legacy", "2024") if "legacy" in sys.argv else ("2025", "2026")

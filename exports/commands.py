@@ -8,13 +8,17 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from plans.services import period_code, period_get_or_create, period_parse
+from plans.models import Period, Plan
+from plans.periods import period_resolve
 from units.models import Unit
 
 
-def command_scope(*, unit: str, period: str, username: str | None) -> tuple[User, Unit, str]:
+def command_scope(
+    *, unit: str, period: str, username: str | None, plan: str | None = None
+) -> tuple[User, Unit, Period, Plan | None]:
     """The account (the named user, or an unsaved administrator: the whole country), the unit valid in the
-    period and the period's code; ``CommandError`` in Vietnamese for a bad user, period or unit."""
+    period, the period and the plan (of the unit's chain, as on the roll-up page); ``CommandError`` in
+    Vietnamese for a bad user, period, unit or plan."""
     if username:
         account = get_user_model().objects.select_related("unit").filter(username=username, is_active=True).first()
         if account is None:
@@ -22,12 +26,16 @@ def command_scope(*, unit: str, period: str, username: str | None) -> tuple[User
     else:
         account = get_user_model()(username="export", role=Role.ADMINISTRATOR)  # never saved
     try:
-        kind, year, number = period_parse(period.strip().upper())
+        resolved = period_resolve(period)
     except ValidationError:
         raise CommandError(_("Mã kỳ báo cáo '%(code)s' không hợp lệ.") % {"code": period}) from None
-    code = period_code(kind, year, number)
-    day = period_get_or_create(code=code).reference_day
-    found = Unit.objects.visible_to(account).valid_on(day).filter(code=unit.strip()).first()
+    found = Unit.objects.visible_to(account).valid_on(resolved.reference_day).filter(code=unit.strip()).first()
     if found is None:
         raise CommandError(_("Không có đơn vị mã '%(code)s' trong phạm vi.") % {"code": unit})
-    return account, found, code
+    chosen = None
+    if plan:
+        plans = Plan.objects.visible_to(account).filter(unit__path__in=found.ancestor_paths())
+        chosen = plans.filter(pk=int(plan)).first() if str(plan).isdigit() else None
+        if chosen is None:
+            raise CommandError(_("Không có kế hoạch này trong phạm vi của đơn vị."))
+    return account, found, resolved, chosen

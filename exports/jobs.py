@@ -13,7 +13,6 @@ The job runs as the person who asked: the scope is checked again when it runs (`
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf_to
@@ -21,7 +20,9 @@ from exports.pdf.report import report_document, report_filename
 from exports.xlsx.summary import summary_data, summary_filename, summary_write
 from jobs.models import Job, JobKind
 from jobs.services import JobError, JobOutput, Progress, job_start, output_path
-from plans.models import Period
+from plans.models import Period, Plan
+from plans.periods import period_resolve
+from reports.views.rollup import RollupQueryForm
 from units.models import Unit
 
 
@@ -39,52 +40,48 @@ def report_is_large(*, unit: Unit, period: Period) -> bool:
     return _subtree(unit, period).filter(depth=unit.depth + 1).count() > settings.XHHT_JOB_PDF_CHILDREN
 
 
-def _params(unit: Unit, period: Period, plan_id: str | None) -> dict:
-    return {"unit_id": unit.pk, "period": period.code, "plan": plan_id or None}
+def _params(unit: Unit, period: Period, plan: Plan | None) -> dict:
+    return {"unit_id": unit.pk, "period": period.code, "plan": plan.pk if plan else None}
 
 
-def summary_job_start(*, user, unit: Unit, period: Period, plan_id: str | None = None) -> Job:
+def summary_job_start(*, user, unit: Unit, period: Period, plan: Plan | None = None) -> Job:
     title = _("Bảng tổng hợp Excel: %(unit)s, %(period)s") % {"unit": unit.name, "period": period.label}
-    return job_start(
-        kind=JobKind.SUMMARY_XLSX, owner=user, unit=unit, params=_params(unit, period, plan_id), title=title
-    )
+    return job_start(kind=JobKind.SUMMARY_XLSX, owner=user, unit=unit, params=_params(unit, period, plan), title=title)
 
 
-def report_job_start(*, user, unit: Unit, period: Period, plan_id: str | None = None) -> Job:
+def report_job_start(*, user, unit: Unit, period: Period, plan: Plan | None = None) -> Job:
     title = _("Báo cáo PDF: %(unit)s, %(period)s") % {"unit": unit.name, "period": period.label}
-    return job_start(kind=JobKind.REPORT_PDF, owner=user, unit=unit, params=_params(unit, period, plan_id), title=title)
+    return job_start(kind=JobKind.REPORT_PDF, owner=user, unit=unit, params=_params(unit, period, plan), title=title)
 
 
-def _not_found(error: Http404) -> JobError:
-    return JobError(str(error) or _("Đơn vị, kỳ báo cáo hoặc kế hoạch không còn trong phạm vi của bạn."))
+def _scope(job: Job) -> tuple[Unit, Period, Plan | None]:
+    """The unit, period and plan of an export job, resolved again for its owner when it runs (the scope may have
+    changed since the click): ``JobError`` when the unit or the plan is no longer theirs."""
+    params = job.params
+    unit = Unit.objects.visible_to(job.owner).filter(pk=params["unit_id"]).first()
+    if unit is None:
+        raise JobError(_("Đơn vị không còn trong phạm vi của bạn."))
+    plan = None
+    if params.get("plan"):
+        form = RollupQueryForm({"plan": params["plan"]}, user=job.owner, unit=unit)
+        if not form.is_valid():
+            raise JobError(_("Không có kế hoạch này trong phạm vi của đơn vị."))
+        plan = form.cleaned_data["plan"]
+    return unit, period_resolve(params["period"]), plan
 
 
 def summary_xlsx_run(job: Job, progress: Progress) -> JobOutput:
-    params = job.params
-    try:
-        summary = summary_data(
-            user=job.owner,
-            unit_id=params["unit_id"],
-            period_code=params["period"],
-            plan_id=params.get("plan"),
-            progress=progress,
-        )
-    except Http404 as error:
-        raise _not_found(error) from None
+    unit, period, plan = _scope(job)
+    summary = summary_data(user=job.owner, unit=unit, period=period, plan=plan, progress=progress)
     path = output_path(".xlsx")
     summary_write(summary, path, progress)
     return JobOutput(path=path, filename=summary_filename(summary))
 
 
 def report_pdf_run(job: Job, progress: Progress) -> JobOutput:
-    params = job.params
+    unit, period, plan = _scope(job)
     progress.start(3, _("Tổng hợp số liệu"))
-    try:
-        doc = report_document(
-            user=job.owner, unit_id=params["unit_id"], period_code=params["period"], plan_id=params.get("plan")
-        )
-    except Http404 as error:
-        raise _not_found(error) from None
+    doc = report_document(user=job.owner, unit=unit, period=period, plan=plan)
     progress.advance()
     path = output_path(".pdf")
     render_pdf_to(path, "exports/report_pdf.html", {"doc": doc}, progress=progress)

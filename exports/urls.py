@@ -7,7 +7,7 @@ from exports import views
 app_name = "exports"
 
 urlpatterns = [
-    path("tong-hop-excel/<int:unit_id>/<str:period>/", views.summary_xlsx, name="summary_xlsx"),
-    path("mau-nhap-lieu/<int:unit_id>/<str:period>/", views.template_xlsx, name="template_xlsx"),
-    path("bao-cao-pdf/<int:unit_id>/<str:period>/", views.report_pdf, name="report_pdf"),
+    path("tong-hop-excel/<int:unit_id>/<period:period>/", views.summary_xlsx, name="summary_xlsx"),
+    path("mau-nhap-lieu/<int:unit_id>/<period:period>/", views.template_xlsx, name="template_xlsx"),
+    path("bao-cao-pdf/<int:unit_id>/<period:period>/", views.report_pdf, name="report_pdf"),
 ]

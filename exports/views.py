@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 
 from core.pdf import render_pdf
 from exports.jobs import report_is_large, report_job_start, summary_is_large, summary_job_start
@@ -19,35 +19,34 @@ from exports.xlsx.common import workbook_response
 from exports.xlsx.stream import stream_response
 from exports.xlsx.summary import summary_data, summary_filename, summary_write
 from exports.xlsx.template import template_data, template_filename, template_workbook
-from reports.selectors.rollup import period_for
-from units.models import Unit
+from plans.models import Period
+from reports.views.rollup import rollup_query
+from units.scoping import unit_visible_or_404
 
 
 @login_required
-def summary_xlsx(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
-    period_obj = period_for(period)
-    if summary_is_large(unit=unit, period=period_obj):
-        job = summary_job_start(user=request.user, unit=unit, period=period_obj, plan_id=request.GET.get("plan"))
-        return redirect("jobs:detail", job_id=job.pk)
-    summary = summary_data(user=request.user, unit_id=unit_id, period_code=period, plan_id=request.GET.get("plan"))
+def summary_xlsx(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    unit = unit_visible_or_404(request.user, unit_id)
+    plan = rollup_query(request, unit)["plan"]
+    if summary_is_large(unit=unit, period=period):
+        return redirect("jobs:detail", job_id=summary_job_start(user=request.user, unit=unit, period=period, plan=plan).pk)
+    summary = summary_data(user=request.user, unit=unit, period=period, plan=plan)
     return stream_response(lambda handle: summary_write(summary, handle), summary_filename(summary))
 
 
 @login_required
-def template_xlsx(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    template = template_data(user=request.user, unit_id=unit_id, period_code=period)
+def template_xlsx(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    template = template_data(user=request.user, unit=unit_visible_or_404(request.user, unit_id), period=period)
     return workbook_response(template_workbook(template), template_filename(template))
 
 
 @login_required
-def report_pdf(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
-    period_obj = period_for(period)
-    if report_is_large(unit=unit, period=period_obj):
-        job = report_job_start(user=request.user, unit=unit, period=period_obj, plan_id=request.GET.get("plan"))
-        return redirect("jobs:detail", job_id=job.pk)
-    doc = report_document(user=request.user, unit_id=unit_id, period_code=period, plan_id=request.GET.get("plan"))
+def report_pdf(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    unit = unit_visible_or_404(request.user, unit_id)
+    plan = rollup_query(request, unit)["plan"]
+    if report_is_large(unit=unit, period=period):
+        return redirect("jobs:detail", job_id=report_job_start(user=request.user, unit=unit, period=period, plan=plan).pk)
+    doc = report_document(user=request.user, unit=unit, period=period, plan=plan)
     pdf = render_pdf("exports/report_pdf.html", {"doc": doc}, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{report_filename(doc)}"'

@@ -81,6 +81,11 @@ class Indicator(models.Model):
         related_name="derived",
         help_text=_("Chuẩn suy ra: đơn vị đạt khi tỷ lệ của chỉ tiêu này đạt ngưỡng."),
     )
+    whole_numbers = models.BooleanField(
+        _("số nguyên"),
+        default=True,
+        help_text=_("Số lượng, tử số và mẫu số đếm người, hộ, lớp, cơ sở: chỉ nhận số nguyên."),
+    )
     description = models.TextField(_("ghi chú"), blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
 

@@ -14,8 +14,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from accounts.policy import may_check, may_self_assess
+
 from .models import CriteriaIndicator, Evaluation, Evidence, Status
-from .services import can_check, can_self_assess
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 #: extension → the magic bytes its content must start with
@@ -57,8 +58,8 @@ def evidence_add(*, evaluation: Evaluation, indicator: CriteriaIndicator, file, 
     """Attach a file to one indicator of an evaluation that is still open for scores."""
     evaluation = Evaluation.objects.visible_to(user).select_related("subject__commune").get(pk=evaluation.pk)
     commune = evaluation.subject.commune
-    allowed = (evaluation.status == Status.DRAFT and can_self_assess(user, commune)) or (
-        evaluation.status == Status.SELF_ASSESSED and can_check(user, commune)
+    allowed = (evaluation.status == Status.DRAFT and may_self_assess(user, commune)) or (
+        evaluation.status == Status.SELF_ASSESSED and may_check(user, commune)
     )
     if not allowed:
         raise PermissionDenied(_("Phiếu này không còn nhận thêm minh chứng từ bạn."))

@@ -14,12 +14,12 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from reports.models import EntryPath
-from reports.services.values import RecordResult, ValueRow, values_record
+from reports.services.values import OVERWRITE, RecordResult, ValueRow, values_record
 from units.models import Unit
 
 from .models import ModelKind, Status, Subject
 
-#: Which catalogue indicator a kind feeds (indicators/catalogue.py); kinds not listed feed none.
+#: Which catalogue indicator a kind feeds (indicators/data/catalogue.yaml); kinds not listed feed none.
 KIND_INDICATOR: dict[str, str] = {
     ModelKind.FAMILY: "LEARNING_FAMILY",
     ModelKind.CLAN: "LEARNING_CLAN",
@@ -60,6 +60,7 @@ def learning_indicators_feed(*, communes: Sequence[Unit], year: int, kinds: Sequ
             numerator=counts.get((commune.pk, kind), (0, 0))[0],
             denominator=counts.get((commune.pk, kind), (0, 0))[1],
             comment=_("Tính từ kết quả công nhận mô hình học tập năm %(year)s.") % {"year": year},
+            version=OVERWRITE,  # recomputed from the recognitions: the latest computation is the figure
         )
         for n, (commune, kind) in enumerate(((c, k) for c in communes for k in kinds), start=1)
     ]

@@ -15,11 +15,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.policy import may_self_assess
 from core.uploads import ImportFileError, table_read
 from units.models import Unit
 
 from .models import ModelKind, Subject
-from .services import can_self_assess
 
 COLUMNS = {
     "kind": {"kind", "loai", "loại", "loai mo hinh", "loại mô hình"},
@@ -81,7 +81,7 @@ def subjects_import(*, commune: Unit, file, user, name: str | None = None) -> Su
     """Add or update the commune's register from a file; nothing is written when any row is wrong."""
     if not Unit.objects.visible_to(user).filter(pk=commune.pk).exists():
         raise PermissionDenied(_("Xã này nằm ngoài phạm vi của bạn."))
-    if not can_self_assess(user, commune):
+    if not may_self_assess(user, commune):
         raise PermissionDenied(_("Sổ theo dõi do xã cập nhật."))
     _fmt, table = table_read(file, name=name)
     first = next(table, None)

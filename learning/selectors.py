@@ -16,16 +16,17 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accounts.policy import may_check, may_recognise, may_self_assess
 from indicators.models import Indicator
 from plans.models import Target
-from plans.services import period_get_or_create
-from reports.progress import target_choose, targets_for
+from plans.periods import period_resolve
+from plans.targets import target_for
 from reports.rollup import Figure, rollup
 from units.models import Level, Unit
 
 from .feeding import KIND_INDICATOR
 from .models import CriteriaSet, Evaluation, Evidence, ModelKind, RecognitionDecision, Score, Status, Subject
-from .services import can_check, can_recognise, can_self_assess, criteria_set_for
+from .services import criteria_set_for
 
 PAGE_SIZE = 200
 BOARD_KINDS = [ModelKind.FAMILY, ModelKind.CLAN, ModelKind.COMMUNITY, ModelKind.UNIT, ModelKind.CITIZEN]
@@ -93,9 +94,7 @@ def board(*, user, unit_id: int, year: int, kind: str, status: str = "", page: i
     code = KIND_INDICATOR.get(kind)
     indicator = Indicator.objects.filter(code=code).first() if code else None
     if indicator is not None:
-        target, inherited = target_choose(
-            targets_for(anchors=[commune], indicators=[indicator], year=year), commune, indicator
-        )
+        target, inherited = target_for(unit=commune, indicator=indicator, year=year)
     listed = evaluations.select_related("subject").order_by("subject__address", "subject__name", "pk")
     if status in Status.values:
         listed = listed.filter(status=status)
@@ -113,9 +112,9 @@ def board(*, user, unit_id: int, year: int, kind: str, status: str = "", page: i
         criteria_set=criteria_set,
         page=Paginator(listed, PAGE_SIZE).get_page(page),
         status_filter=status if status in Status.values else "",
-        can_self_assess=can_self_assess(user, commune),
-        can_check=can_check(user, commune),
-        can_recognise=bool(criteria_set and can_recognise(user, criteria_set, commune)),
+        can_self_assess=may_self_assess(user, commune),
+        can_check=may_check(user, commune),
+        can_recognise=bool(criteria_set and may_recognise(user, criteria_set, commune)),
         decisions=list(
             RecognitionDecision.objects.visible_to(user)
             .filter(evaluations__subject__commune=commune, year=year, kind=kind)
@@ -155,8 +154,8 @@ def evaluation_page(*, user, evaluation_id: int) -> EvaluationPage:
         entry = grouped.setdefault(indicator.criterion_id, (indicator.criterion, []))
         entry[1].append(Line(indicator, scores.get(indicator.pk), evidence.get(indicator.pk, [])))
     commune = evaluation.subject.commune
-    can_edit = (evaluation.status == Status.DRAFT and can_self_assess(user, commune)) or (
-        evaluation.status == Status.SELF_ASSESSED and can_check(user, commune)
+    can_edit = (evaluation.status == Status.DRAFT and may_self_assess(user, commune)) or (
+        evaluation.status == Status.SELF_ASSESSED and may_check(user, commune)
     )
     return EvaluationPage(evaluation, list(grouped.values()), can_edit)
 
@@ -201,7 +200,7 @@ class SharesPage:
 def shares_page(*, user, unit_id: int, year: int) -> SharesPage:
     """Recognised shares of the unit and of each child unit: the roll-up of the fed ratio indicators."""
     unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
-    period = period_get_or_create(code=str(year))
+    period = period_resolve(str(year))
     order = {code: n for n, code in enumerate(KIND_INDICATOR.values())}
     indicators = sorted(Indicator.objects.filter(code__in=order), key=lambda i: order[i.code])
     children = list(Unit.objects.filter(parent=unit).valid_on(period.reference_day).order_by("name"))

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.policy import may_check, may_recognise, may_self_assess
 from units.models import Level, Unit
 
 from .feeding import learning_indicators_feed
@@ -28,20 +29,6 @@ from .models import CriteriaIndicator, CriteriaSet, Evaluation, ModelKind, Recog
 from .scoring import Outcome, score_check, score_evaluate
 
 MAX_LISTED = 10
-
-
-def can_self_assess(user, commune: Unit) -> bool:
-    return user.has_full_scope or user.unit_id == commune.pk
-
-
-def can_check(user, commune: Unit) -> bool:
-    return user.is_reviewer and user.unit_id != commune.pk
-
-
-def can_recognise(user, criteria_set: CriteriaSet, commune: Unit) -> bool:
-    if criteria_set.recognising_level == Level.COMMUNE and user.unit_id == commune.pk:
-        return True
-    return can_check(user, commune)
 
 
 def criteria_set_for(*, kind: str, year: int) -> CriteriaSet | None:
@@ -54,7 +41,7 @@ def evaluations_open(*, commune: Unit, kind: str, year: int, user) -> int:
     """Draft evaluations for the subjects of a kind on the commune's register that have none this year."""
     if not Unit.objects.visible_to(user).filter(pk=commune.pk).exists():
         raise PermissionDenied(_("Xã này nằm ngoài phạm vi của bạn."))
-    if not can_self_assess(user, commune):
+    if not may_self_assess(user, commune):
         raise PermissionDenied(_("Chỉ tài khoản của xã mới mở phiếu đánh giá cho các đối tượng của xã."))
     criteria_set = criteria_set_for(kind=kind, year=year)
     if criteria_set is None:
@@ -147,10 +134,10 @@ def evaluation_scores_save(
     (evaluation,) = _load([evaluation.pk], user)
     commune = evaluation.subject.commune
     if evaluation.status == Status.DRAFT:
-        if not can_self_assess(user, commune):
+        if not may_self_assess(user, commune):
             raise PermissionDenied(_("Chỉ tài khoản của xã mới chấm điểm tự đánh giá."))
     elif evaluation.status == Status.SELF_ASSESSED:
-        if not can_check(user, commune):
+        if not may_check(user, commune):
             raise PermissionDenied(_("Phiếu đã tự đánh giá; chỉ cấp kiểm tra mới sửa được điểm."))
     else:
         raise PermissionDenied(_("Phiếu đã kiểm tra hoặc đã có quyết định; không sửa được điểm."))
@@ -191,7 +178,7 @@ def evaluation_scores_save(
 def evaluation_self_assess(*, evaluations: Iterable[int], user) -> int:
     """draft → self-assessed, for every evaluation given (all or nothing); returns how many."""
     loaded = _load(evaluations, user)
-    refused = [e for e in loaded if not can_self_assess(user, e.subject.commune)]
+    refused = [e for e in loaded if not may_self_assess(user, e.subject.commune)]
     if refused:
         raise PermissionDenied(_("Chỉ tài khoản của xã mới gửi tự đánh giá của đối tượng thuộc xã mình."))
     _require(loaded, Status.DRAFT)
@@ -204,7 +191,7 @@ def evaluation_self_assess(*, evaluations: Iterable[int], user) -> int:
 def evaluation_check(*, evaluations: Iterable[int], user) -> int:
     """self-assessed → checked, by the level that checks (all or nothing); the result is computed again."""
     loaded = _load(evaluations, user)
-    refused = [e for e in loaded if not can_check(user, e.subject.commune)]
+    refused = [e for e in loaded if not may_check(user, e.subject.commune)]
     if refused:
         raise PermissionDenied(_("Việc kiểm tra do cấp trên (phòng, sở hoặc cơ quan công nhận) thực hiện."))
     _require(loaded, Status.SELF_ASSESSED)
@@ -217,7 +204,7 @@ def evaluation_check(*, evaluations: Iterable[int], user) -> int:
 def evaluation_return(*, evaluations: Iterable[int], user) -> int:
     """self-assessed → draft: the checker hands the self-assessment back to the commune."""
     loaded = _load(evaluations, user)
-    if any(not can_check(user, e.subject.commune) for e in loaded):
+    if any(not may_check(user, e.subject.commune) for e in loaded):
         raise PermissionDenied(_("Việc kiểm tra do cấp trên (phòng, sở hoặc cơ quan công nhận) thực hiện."))
     _require(loaded, Status.SELF_ASSESSED)
     return Evaluation.objects.filter(pk__in=[e.pk for e in loaded]).update(
@@ -246,7 +233,7 @@ def recognition_decision_issue(
     kinds, years = {e.subject.kind for e in loaded}, {e.year for e in loaded}
     if len(kinds) != 1 or len(years) != 1:
         raise ValidationError(_("Một quyết định chỉ công nhận một loại mô hình trong một năm."))
-    refused = [e for e in loaded if not can_recognise(user, e.criteria_set, e.subject.commune)]
+    refused = [e for e in loaded if not may_recognise(user, e.criteria_set, e.subject.commune)]
     if refused:
         raise PermissionDenied(
             _("Bạn không phải cơ quan công nhận của %(names)s theo bộ tiêu chí đang áp dụng.")

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.policy import may_check, may_self_assess
 from core.pdf import render_pdf
 from core.uploads import ImportFileError
 from units.models import Level, Unit
@@ -41,8 +42,6 @@ from .selectors import (
     shares_page,
 )
 from .services import (
-    can_check,
-    can_self_assess,
     evaluation_check,
     evaluation_return,
     evaluation_scores_save,
@@ -100,7 +99,7 @@ def board_view(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
                 n = evaluations_open(commune=commune, kind=kind, year=year, user=request.user)
                 messages.success(request, _("Đã mở %(n)s phiếu đánh giá.") % {"n": n})
             elif action == "feed":
-                if not (can_self_assess(request.user, commune) or can_check(request.user, commune)):
+                if not (may_self_assess(request.user, commune) or may_check(request.user, commune)):
                     raise PermissionDenied(_("Bạn không cập nhật được số liệu chỉ tiêu của xã này."))
                 learning_indicators_feed(communes=[commune], year=year, kinds=[kind], user=request.user)
                 messages.success(

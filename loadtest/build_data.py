@@ -44,7 +44,7 @@ from django.utils import timezone  # noqa: E402
 from accounts.models import Role, User  # noqa: E402
 from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold  # noqa: E402
 from plans.models import Plan, PlanStatus, Target, TargetKind  # noqa: E402
-from plans.services import period_get_or_create  # noqa: E402
+from plans.periods import period_get_or_create  # noqa: E402
 from reports.models import EntryPath  # noqa: E402
 from units.models import Level, Structure, Unit  # noqa: E402
 from units.services import units_load  # noqa: E402

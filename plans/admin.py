@@ -27,6 +27,7 @@ from .models import (
     Frequency,
     Period,
     Plan,
+    Reporters,
     ReportingRule,
     Target,
     Task,
@@ -240,6 +241,7 @@ class ReportingRuleForm(forms.ModelForm):
             "frequency",
             "due_days",
             "due_date",
+            "reporters",
             "reporting_level",
             "recipient",
             "first_year",
@@ -271,6 +273,8 @@ class ReportingRuleForm(forms.ModelForm):
                     _("Tần suất “%(freq)s” cần đúng %(n)s hạn nộp trong năm.")
                     % {"freq": Frequency(frequency).label, "n": expected},
                 )
+        if cleaned.get("reporters") == Reporters.LEVEL and not cleaned.get("reporting_level"):
+            self.add_error("reporting_level", _("Hãy chọn cấp phải báo cáo."))
         first, last = cleaned.get("first_year"), cleaned.get("last_year")
         if first and last and first > last:
             self.add_error("last_year", _("Năm kết thúc phải bằng hoặc sau năm bắt đầu."))
@@ -288,7 +292,8 @@ class ReportingRuleInline(admin.StackedInline):
                 "fields": [
                     "title",
                     ("frequency", "due_days", "due_date"),
-                    ("reporting_level", "recipient"),
+                    ("reporters", "reporting_level"),
+                    "recipient",
                     ("first_year", "last_year"),
                 ]
             },

@@ -68,16 +68,6 @@ class Period(models.Model):
         """The day whose unit structure the period reports on: the end of its data window."""
         return self.window_end
 
-    def previous(self) -> str:
-        """Code of the period before this one, of the same kind."""
-        if self.kind == PeriodKind.YEAR:
-            return str(self.year - 1)
-        per_year = 2 if self.kind == PeriodKind.HALF else 4
-        letter = "S" if self.kind == PeriodKind.HALF else "Q"
-        if self.number > 1:
-            return f"{self.year}{letter}{self.number - 1}"
-        return f"{self.year - 1}{letter}{per_year}"
-
 
 class PlanKind(models.TextChoices):
     PLAN = "plan", _("Kế hoạch")
@@ -94,16 +84,8 @@ class PlanStatus(models.TextChoices):
 
 
 class PlanQuerySet(ScopedWithAncestorsQuerySet):
-    """``visible_to``: plans of the user's subtree, and the plans above it that the user's unit implements."""
-
-    def editable_by(self, user) -> PlanQuerySet:
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_full_scope:
-            return self
-        if user.unit_id is None or not user.is_reviewer:
-            return self.none()
-        return self.filter(unit__path__startswith=user.unit.path)
+    """``visible_to``: plans of the user's subtree, and the plans above it that the user's unit implements.
+    Who may edit one: ``accounts.policy.may_edit_plan``."""
 
 
 class Document(models.Model):
@@ -339,6 +321,15 @@ class Frequency(models.TextChoices):
     QUARTERLY = "quarterly", _("Hằng quý")
 
 
+class Reporters(models.TextChoices):
+    """Who a reporting rule asks, by role in the cascade (``plans.reporting``)."""
+
+    OWN = "own", _("Chính đơn vị ban hành")
+    CHILDREN = "children", _("Các đơn vị cấp dưới trực tiếp")
+    SUBTREE = "subtree", _("Mọi cấp dưới, mỗi đơn vị báo cáo lên cấp trên trực tiếp")
+    LEVEL = "level", _("Các đơn vị của một cấp")
+
+
 class ReportingRule(models.Model):
     """A reporting rule of a plan: "every year before 15/6 and 15/12", "once, before 10/12/2023".
 
@@ -351,12 +342,22 @@ class ReportingRule(models.Model):
     frequency = models.CharField(_("tần suất"), max_length=12, choices=Frequency.choices)
     due_days = models.JSONField(_("hạn nộp trong năm (tháng-ngày)"), default=list, blank=True)
     due_date = models.DateField(_("hạn nộp (một lần)"), null=True, blank=True)
+    reporters = models.CharField(
+        _("đơn vị phải báo cáo"),
+        max_length=10,
+        choices=Reporters.choices,
+        default=Reporters.SUBTREE,
+        help_text=_(
+            "Theo vị trí trong hệ thống, xác định theo cơ cấu đơn vị hành chính của kỳ báo cáo: sau 01/7/2025 "
+            "“cấp dưới trực tiếp” của tỉnh là các xã."
+        ),
+    )
     reporting_level = models.CharField(
         _("cấp báo cáo"),
         max_length=10,
         choices=Level.choices,
         blank=True,
-        help_text=_("Các đơn vị cấp này trong địa bàn của đơn vị ban hành phải báo cáo."),
+        help_text=_("Chỉ khi “các đơn vị của một cấp”: các đơn vị cấp này trong địa bàn của đơn vị ban hành."),
     )
     reporting_agencies = models.ManyToManyField(Agency, verbose_name=_("cơ quan báo cáo"), blank=True)
     recipient = models.CharField(_("nơi nhận báo cáo"), max_length=300, blank=True)

@@ -4,54 +4,17 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
+from accounts.policy import may_edit_plan
+from plans.display import target_text
+from plans.models import Deadline, Plan, Target, Task
 from units.models import Agency, Unit
-
-from .models import Deadline, Plan, Target, TargetKind, Task
 
 #: How many plans above this one the header follows in one query (national > province > district > commune).
 CHAIN_DEPTH = 4
-
-
-def number_display(value: Decimal) -> str:
-    """99.50 → "99,5"; 10600 → "10.600" in Vietnamese (the active language's separators)."""
-    normalized = value.normalize()
-    exponent = normalized.as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return formats.number_format(value, decimals, use_l10n=True, force_grouping=True)
-
-
-def target_display(target: Target) -> str:
-    """The cell text of a target: "≥ 99,5 %", "40–60 %", "duy trì", "tăng dần hằng năm"."""
-    suffix = " %" if target.indicator.is_percentage else ""
-
-    def amount(value: Decimal) -> str:
-        return f"{number_display(value)}{suffix}"
-
-    kind, value = target.kind, target.value
-    if kind == TargetKind.MAINTAIN:
-        text = _("duy trì") + (f" {amount(value)}" if value is not None else "")
-    elif kind == TargetKind.INCREASE:
-        text = _("tăng dần hằng năm") + (f" (≥ {amount(value)})" if value is not None else "")
-    elif value is None:
-        text = "—"
-    elif kind == TargetKind.BETWEEN and target.value_max is not None:
-        text = f"{number_display(value)}–{number_display(target.value_max)}{suffix}"
-    elif kind == TargetKind.AT_LEAST:
-        text = f"≥ {amount(value)}"
-    elif kind == TargetKind.AT_MOST:
-        text = f"≤ {amount(value)}"
-    else:
-        text = amount(value)
-    if target.standard_level:
-        text += " " + _("(mức độ %(level)s)") % {"level": target.standard_level}
-    return text
 
 
 @dataclass
@@ -125,14 +88,14 @@ def _target_rows(targets: list[Target], years: list[int]) -> list[TargetRow]:
         row = rows.get(key)
         if row is None:
             row = rows[key] = TargetRow(target.indicator, target.unit, [None] * len(years))
-        row.cells[column[target.year]] = TargetCell(target, target_display(target))
+        row.cells[column[target.year]] = TargetCell(target, target_text(target))
     return list(rows.values())
 
 
-def plan_detail(plan_id: int, user, *, today: datetime.date | None = None) -> PlanDetail:
-    """The plan as the user may see it, or 404. A fixed number of queries, whatever the plan holds."""
+def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> PlanDetail | None:
+    """The plan as the user may see it (None when they may not). A fixed number of queries, whatever it holds."""
     today = today or timezone.localdate()
-    plan = get_object_or_404(
+    plan = (
         Plan.objects.visible_to(user)
         .select_related(*_chain_select_related())
         .prefetch_related(
@@ -148,9 +111,12 @@ def plan_detail(plan_id: int, user, *, today: datetime.date | None = None) -> Pl
                 queryset=Task.objects.select_related("lead").prefetch_related("partners").order_by("order", "pk"),
             ),
             Prefetch("deadlines", queryset=Deadline.objects.select_related("period", "rule").order_by("due_date")),
-        ),
-        pk=plan_id,
+        )
+        .filter(pk=plan_id)
+        .first()
     )
+    if plan is None:
+        return None
 
     # The chain of plans above, from the top down (already joined: no query per link).
     ancestors: list[Plan] = []
@@ -206,7 +172,7 @@ def plan_detail(plan_id: int, user, *, today: datetime.date | None = None) -> Pl
 
     return PlanDetail(
         plan=plan,
-        can_edit=Plan.objects.editable_by(user).filter(pk=plan.pk).exists(),
+        can_edit=may_edit_plan(user, plan),
         today=today,
         chain=chain,
         chain_truncated=chain_truncated,

@@ -1,65 +1,15 @@
-"""Writes for plans: periods, the deadlines a reporting rule generates, targets."""
+"""Writes for plans: the deadlines a reporting rule generates, targets. (Periods: ``plans.periods``.)"""
 
 from __future__ import annotations
 
 import datetime
-import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Deadline, Frequency, Period, PeriodKind, Plan, ReportingRule, Target
-
-PERIOD_CODE = re.compile(r"^(?P<year>\d{4})(?:(?P<letter>[SQ])(?P<number>\d))?$")
-
-
-def period_window(kind: str, year: int, number: int) -> tuple[datetime.date, datetime.date]:
-    """The data window of NĐ 09/2019/NĐ-CP, art. 12: cut-off on the 14th, start on the 15th."""
-    if kind == PeriodKind.YEAR:
-        return datetime.date(year - 1, 12, 15), datetime.date(year, 12, 14)
-    if kind == PeriodKind.HALF:
-        if number == 1:
-            return datetime.date(year - 1, 12, 15), datetime.date(year, 6, 14)
-        return datetime.date(year, 6, 15), datetime.date(year, 12, 14)
-    last_month = number * 3
-    first_month = last_month - 3  # the month before the quarter
-    start = datetime.date(year - 1, 12, 15) if first_month == 0 else datetime.date(year, first_month, 15)
-    return start, datetime.date(year, last_month, 14)
-
-
-def period_parse(code: str) -> tuple[str, int, int]:
-    """``2023`` → (year, 2023, 1); ``2023S2`` → (half, 2023, 2); ``2023Q4`` → (quarter, 2023, 4)."""
-    match = PERIOD_CODE.match((code or "").strip().upper())
-    if not match:
-        raise ValidationError(
-            _("Mã kỳ báo cáo '%(code)s' không hợp lệ (ví dụ: 2023, 2023S1, 2023Q4).") % {"code": code}
-        )
-    year, letter, number = int(match["year"]), match["letter"], int(match["number"] or 1)
-    if not 1900 <= year <= 2100:
-        raise ValidationError(_("Năm %(year)s của kỳ báo cáo không hợp lệ.") % {"year": year})
-    if letter == "S" and number not in (1, 2) or letter == "Q" and not 1 <= number <= 4:
-        raise ValidationError(
-            _("Mã kỳ báo cáo '%(code)s' không hợp lệ (ví dụ: 2023, 2023S1, 2023Q4).") % {"code": code}
-        )
-    kind = {None: PeriodKind.YEAR, "S": PeriodKind.HALF, "Q": PeriodKind.QUARTER}[letter]
-    return kind, year, number
-
-
-def period_code(kind: str, year: int, number: int = 1) -> str:
-    if kind == PeriodKind.YEAR:
-        return str(year)
-    return f"{year}{'S' if kind == PeriodKind.HALF else 'Q'}{number}"
-
-
-def period_get_or_create(*, code: str) -> Period:
-    kind, year, number = period_parse(code)
-    start, end = period_window(kind, year, number)
-    period, _created = Period.objects.get_or_create(
-        code=period_code(kind, year, number),
-        defaults={"kind": kind, "year": year, "number": number, "window_start": start, "window_end": end},
-    )
-    return period
+from plans.models import Deadline, Frequency, PeriodKind, Plan, ReportingRule, Target
+from plans.periods import period_code, period_get_or_create
 
 
 def _due(year: int, month_day: str) -> datetime.date:

@@ -2,9 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from accounts.policy import may_edit_plan
 
 from .filters import PlanFilter
 from .forms import TargetForm
@@ -24,14 +26,16 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    detail = plan_detail_select(pk, request.user)
+    detail = plan_detail_select(plan_id=pk, user=request.user)
+    if detail is None:
+        raise Http404(_("Không có kế hoạch này trong phạm vi của bạn."))
     return render(request, "plans/plan_detail.html", {"detail": detail, "plan": detail.plan})
 
 
 def _editable_plan(request: HttpRequest, pk: int) -> Plan:
     """The plan if the user may edit it; 404 if they may not even see it, 403 if they only see it."""
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("unit"), pk=pk)
-    if not Plan.objects.editable_by(request.user).filter(pk=plan.pk).exists():
+    if not may_edit_plan(request.user, plan):
         raise PermissionDenied(
             _(
                 "Bạn chỉ được xem kế hoạch này. Chỉ chuyên viên thẩm định của đơn vị ban hành "

@@ -1,10 +1,11 @@
 """Back office for values and reports.
 
-The admin is one more write path: an edit of a value whose report is submitted or approved, or whose
-period is closed, is refused with the reason (``lock_reasons``, the check every write path calls), first
-in the form and again under a row lock when saving. A saved value records ``entry_path = admin``; the
-history (django-simple-history) keeps who, when and old → new. Report transitions go through the workflow
-services (admin actions), never through a status field.
+The admin is one more write path, through the one write path: a value added or changed here goes through
+``values_record`` (path "admin") with the validation of the grid, the import and the API (scope, entry level,
+measure, numbers read by ``core.numbers``, locks, versions, history), first as a dry run when the form is
+validated (its errors shown beside the fields) and again for real when it is saved (a report locked in
+between is refused with the reason). Report transitions go through the workflow services (admin actions),
+never through a status field.
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.numbers import input_text
 from reports.models import EntryPath, ReminderLog, Submission, SubmissionComment, Value
 from reports.resources import ValueResource
 from reports.services.submissions import (
@@ -30,9 +30,9 @@ from reports.services.submissions import (
     submission_return,
     submission_submit,
 )
+from reports.services.values import RecordResult, ValueRow, values_record
 
 # --- Value ------------------------------------------------------------------------------------------------
-
 
 def _lock_reason(unit_id: int | None, period_id: int | None) -> str:
     if not unit_id or not period_id:
@@ -40,30 +40,83 @@ def _lock_reason(unit_id: int | None, period_id: int | None) -> str:
     return lock_reasons(pairs={(unit_id, period_id)}).get((unit_id, period_id), "")
 
 
+FIGURES = ("value", "numerator", "denominator")
+
+
 class ValueAdminForm(forms.ModelForm):
-    #: The version the form was loaded from; a newer one in the database is a conflict, not an overwrite.
+    """The value's figures as typed (text, read by ``values_record``), and the version the form was loaded from."""
+
+    value = forms.CharField(label=_("giá trị"), required=False)
+    numerator = forms.CharField(label=_("tử số"), required=False)
+    denominator = forms.CharField(label=_("mẫu số"), required=False)
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Value
-        fields = ["unit", "indicator", "period", "value", "numerator", "denominator", "not_applicable", "comment"]
+        fields = ["unit", "indicator", "period", "not_applicable", "comment"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
+            for name in ("value", "numerator", "denominator"):
+                self.fields[name].initial = input_text(getattr(self.instance, name))
+        self.result: RecordResult | None = None
+
+    def _post_clean(self):
+        # The figures are the service's to read and write: the instance keeps its stored ones meanwhile.
+        typed = {name: self.cleaned_data.pop(name) for name in FIGURES if name in self.cleaned_data}
+        super()._post_clean()
+        self.cleaned_data.update(typed)
+
+    def value_row(self) -> ValueRow:
+        data = self.cleaned_data
+        version = data.get("loaded_version")
+        return ValueRow(
+            row=1,
+            unit_code=data["unit"].code,
+            indicator_code=data["indicator"].code,
+            period=data["period"].code,
+            value=data.get("value") or None,
+            numerator=data.get("numerator") or None,
+            denominator=data.get("denominator") or None,
+            comment=data.get("comment") or "",
+            not_applicable=bool(data.get("not_applicable")),
+            version=version if version is not None else 0,
+        )
 
     def clean(self):
         cleaned = super().clean()
-        pairs = {(self.instance.unit_id, self.instance.period_id)} if self.instance.pk else set()
-        unit, period = cleaned.get("unit"), cleaned.get("period")
-        if unit and period:
-            pairs.add((unit.pk, period.pk))
-        for unit_id, period_id in pairs:
-            reason = _lock_reason(unit_id, period_id)
-            if reason:
-                raise ValidationError(gettext("Không sửa được: %(reason)s") % {"reason": reason}, code="locked")
+        if self.instance.pk and cleaned.get("unit") and (
+            cleaned["unit"].pk != self.instance.unit_id
+            or cleaned["indicator"].pk != self.instance.indicator_id
+            or cleaned["period"].pk != self.instance.period_id
+        ):
+            raise ValidationError(
+                gettext("Không đổi được đơn vị, chỉ tiêu hay kỳ của một kết quả; hãy nhập kết quả mới."),
+                code="identity",
+            )
+        if self.errors or not all(cleaned.get(f) for f in ("unit", "indicator", "period")) or self.user is None:
+            return cleaned
+        self.result = values_record(rows=[self.value_row()], user=self.user, path=EntryPath.ADMIN, dry_run=True)
+        add_errors(self, self.result)
         return cleaned
+
+
+#: The service's columns → the admin form's fields.
+FIELD_OF_COLUMN = {"unit_code": "unit", "indicator_code": "indicator", "value": "value", "numerator": "numerator",
+                   "denominator": "denominator", "comment": "comment"}  # fmt: skip
+
+
+def add_errors(form: forms.Form, result: RecordResult) -> None:
+    """The service's errors beside the admin form's fields; about the period (a lock) as "Không sửa được: …"."""
+    for error in result.errors:
+        field = FIELD_OF_COLUMN.get(error.column)
+        if field in form.fields:
+            form.add_error(field, error.message)
+        else:
+            form.add_error(None, gettext("Không sửa được: %(reason)s") % {"reason": error.message})
 
 
 @admin.register(Value)
@@ -103,6 +156,15 @@ class ValueAdmin(ImportExportMixin, SimpleHistoryAdmin):
     ]
     history_list_display = ["value", "numerator", "denominator", "not_applicable", "entry_path", "version"]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form_class = super().get_form(request, obj, **kwargs)
+
+        class WithUser(form_class):
+            def __init__(self, *args, **kw):
+                super().__init__(*args, user=request.user, **kw)
+
+        return WithUser
+
     def get_queryset(self, request):
         return super().get_queryset(request).filter(pk__in=Value.objects.visible_to(request.user).values("pk"))
 
@@ -117,39 +179,15 @@ class ValueAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        """Save under row locks, refusing a locked report or a value changed since the form was loaded."""
-        refused = ""
-        with transaction.atomic():
-            if change:
-                current = Value.objects.select_for_update().get(pk=obj.pk)
-                loaded = form.cleaned_data.get("loaded_version")
-                if loaded is not None and current.version != loaded:
-                    refused = gettext(
-                        "Giá trị vừa được người khác sửa (phiên bản %(version)s); hãy tải lại trang, không có gì bị ghi đè."
-                    ) % {"version": current.version}
-                pairs = {(current.unit_id, current.period_id), (obj.unit_id, obj.period_id)}
-            else:
-                pairs = {(obj.unit_id, obj.period_id)}
-            if not refused:
-                # Lock the report rows too: a transition waits for this edit, this edit sees a finished one.
-                list(
-                    Submission.objects.select_for_update().filter(
-                        unit__in={u for u, _p in pairs}, period__in={p for _u, p in pairs}
-                    )
-                )
-                reasons = lock_reasons(pairs=pairs)
-                if reasons:
-                    refused = gettext("Không sửa được: %(reason)s") % {"reason": next(iter(reasons.values()))}
-            if not refused:
-                obj.entry_path = EntryPath.ADMIN
-                obj.entered_by, obj.entered_by_unit_id = request.user, request.user.unit_id
-                obj.updated_at = timezone.now()
-                if change:
-                    obj.version = current.version + 1
-                super().save_model(request, obj, form, change)
-        if refused:
+        """Write through ``values_record`` (under its row locks and version check); a refusal is a message."""
+        result = values_record(rows=[form.value_row()], user=request.user, path=EntryPath.ADMIN)
+        if result.errors:
             request._xhht_refused = True
-            messages.error(request, refused)
+            first = result.errors[0].message
+            messages.error(request, gettext("Không sửa được: %(reason)s") % {"reason": first})
+            return
+        saved = Value.objects.get(unit=obj.unit, indicator=obj.indicator, period__code=obj.period.code)
+        obj.pk, obj.version = saved.pk, saved.version
 
     def log_change(self, request, obj, message):
         if not getattr(request, "_xhht_refused", False):

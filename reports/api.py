@@ -7,6 +7,7 @@ all or nothing, each error naming the row, the column and the reason.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest
@@ -14,7 +15,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from indicators.models import Indicator
-from plans.services import period_get_or_create
+from plans.periods import period_resolve
 from reports.models import EntryPath
 from reports.selectors.values import unit_figures
 from reports.services.values import ValueRow, values_record
@@ -46,6 +47,9 @@ class ValueIn(Schema):
     denominator: float | str | None = None
     comment: str = ""
     not_applicable: bool = False
+    #: The version of the value the client read (0: none), or "overwrite" on purpose. Without it a row may add
+    #: a value or repeat the stored one, but not change it (no lost update).
+    version: int | Literal["overwrite"] | None = None
 
 
 class RowErrorOut(Schema):
@@ -72,7 +76,7 @@ def list_values(request: HttpRequest, unit: str, period: str, indicator: str | N
     if target_unit is None or not Unit.objects.visible_to(request.auth).filter(pk=target_unit.pk).exists():
         raise Http404
     try:
-        period_obj = period_get_or_create(code=period)
+        period_obj = period_resolve(period)
     except DjangoValidationError as error:
         raise HttpError(422, " ".join(error.messages)) from None
     indicators = Indicator.objects.all()

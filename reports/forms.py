@@ -1,9 +1,9 @@
-"""Forms of the entry pages. Values are validated by ``reports.services.values.values_record``, never here: the form
-only carries what the user typed (as typed) and puts the service's errors back next to the cells."""
+"""Forms of the entry pages. Values are validated by ``reports.services.values.values_record``, never here: the
+grid's formset only carries what the user typed (as typed, numbers included: ``core.numbers`` reads them in
+the service) and puts the service's errors back next to the cells."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django import forms
@@ -12,181 +12,168 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.numbers import input_text
 from indicators.models import Measure
-from reports.selectors.entry import EntryGrid, EntryRow, input_number, level_choices
+from reports.display import level_choices
+from reports.selectors.entry import EntryGrid, EntryRow
 from reports.services.values import RecordResult, RowError, ValueRow
 
 NUMBER_ATTRS = {"class": "form-control form-control-sm num", "inputmode": "decimal", "autocomplete": "off"}
+CELLS = ("value", "numerator", "denominator", "comment")
 
 
-@dataclass
-class RowView:
-    """One row of the grid as the template renders it."""
+class EntryRowForm(forms.Form):
+    """One indicator's row of the grid: the cells its measure has, "nothing to report", and the version the
+    row was loaded from (a newer one in the database is a conflict, not an overwrite)."""
 
-    row: EntryRow
-    value: forms.BoundField | None = None
-    numerator: forms.BoundField | None = None
-    denominator: forms.BoundField | None = None
-    comment: forms.BoundField | None = None
-    not_applicable: forms.BoundField | None = None
-    version: forms.BoundField | None = None
-    errors: list[str] = field(default_factory=list)  # errors of the row that belong to no cell
-    warnings: list[str] = field(default_factory=list)
+    indicator = forms.CharField(widget=forms.HiddenInput)
+    value = forms.CharField(required=False)
+    numerator = forms.CharField(required=False)
+    denominator = forms.CharField(required=False)
+    comment = forms.CharField(required=False, widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}))
+    not_applicable = forms.BooleanField(
+        required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
+    )
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def __init__(self, *args, row: EntryRow, disabled: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.row = row
+        self.errors_of_row: list[str] = []
+        self.warnings: list[str] = []
+        indicator, code = row.indicator, row.indicator.code
+        self.fields["comment"].label = _("Ghi chú")
+        self.fields["not_applicable"].label = _("Không phát sinh / không áp dụng")
+        if indicator.measure == Measure.RATIO:
+            del self.fields["value"]
+            self.fields["numerator"].label = indicator.numerator_label or _("Tử số")
+            self.fields["numerator"].widget = forms.TextInput(attrs={**NUMBER_ATTRS, "data-entry-numerator": code})
+            self.fields["denominator"].label = indicator.denominator_label or _("Mẫu số")
+            self.fields["denominator"].widget = forms.TextInput(
+                attrs={**NUMBER_ATTRS, "data-entry-denominator": code}
+            )
+        else:
+            del self.fields["numerator"], self.fields["denominator"]
+            self.fields["value"].label = indicator.name
+            if indicator.measure in (Measure.STANDARD, Measure.STATUS):
+                self.fields["value"].widget = forms.Select(
+                    choices=level_choices(indicator), attrs={"class": "form-select form-select-sm"}
+                )
+            else:
+                self.fields["value"].widget = forms.TextInput(attrs=dict(NUMBER_ATTRS))
+        if disabled:
+            for name in (*CELLS, "not_applicable"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
 
     @property
     def has_errors(self) -> bool:
-        return bool(self.errors) or any(
-            bf is not None and bf.errors for bf in (self.value, self.numerator, self.denominator, self.comment)
+        return bool(self.errors_of_row) or any(self.has_error(name) for name in CELLS if name in self.fields)
+
+    def value_row(self, *, unit_code: str, period_code: str) -> ValueRow | None:
+        """The row as the service takes it, or None when the user changed nothing or cleared it."""
+        cells = [name for name in (*CELLS, "not_applicable") if name in self.fields]
+        if not set(self.changed_data).intersection(cells):
+            return None
+        data = {name: self.cleaned_data.get(name) for name in cells}
+        if not any(data.get(c) for c in CELLS) and not data.get("not_applicable"):
+            return None  # a cleared row: nothing to record (a value is never deleted from the grid)
+        version = self.cleaned_data.get("version")
+        return ValueRow(
+            row=self.row.index,
+            unit_code=unit_code,
+            indicator_code=self.row.indicator.code,
+            period=period_code,
+            value=data.get("value") or None,
+            numerator=data.get("numerator") or None,
+            denominator=data.get("denominator") or None,
+            comment=data.get("comment") or "",
+            not_applicable=bool(data.get("not_applicable")),
+            version=version if version is not None else self.row.version,
         )
 
 
-class EntryForm(forms.Form):
-    """One set of fields per indicator of the grid, named ``i<indicator id>_<column>``."""
+def _initial(row: EntryRow) -> dict:
+    current = row.current
+    initial = {"indicator": row.indicator.code, "version": row.version}
+    if current is None:
+        return initial
+    level = current.value is not None and row.indicator.measure in (Measure.STANDARD, Measure.STATUS)
+    return {
+        **initial,
+        "value": str(int(current.value)) if level else input_text(current.value),
+        "numerator": input_text(current.numerator),
+        "denominator": input_text(current.denominator),
+        "comment": current.comment,
+        "not_applicable": current.not_applicable,
+    }
+
+
+class BaseEntryFormSet(forms.BaseFormSet):
+    """The grid: one ``EntryRowForm`` per row of ``grid``, in its order (prefix ``rows``)."""
 
     def __init__(self, data=None, *, grid: EntryGrid, disabled: bool = False, **kwargs):
-        super().__init__(data, **kwargs)
-        self.grid = grid
-        self.row_errors: dict[int, list[str]] = {}
-        self.row_warnings: dict[int, list[str]] = {}
-        for row in grid.rows:
-            self._add_fields(row, disabled)
+        self.grid, self.disabled = grid, disabled
+        super().__init__(data, initial=[_initial(row) for row in grid.rows], prefix="rows", **kwargs)
 
-    def _add_fields(self, row: EntryRow, disabled: bool) -> None:
-        p, indicator, current = row.prefix, row.indicator, row.current
-        name = indicator.name
-        if indicator.measure == Measure.RATIO:
-            self.fields[f"{p}_numerator"] = forms.CharField(
-                label=indicator.numerator_label or _("Tử số"),
-                required=False,
-                widget=forms.TextInput(attrs={**NUMBER_ATTRS, "data-entry-numerator": p}),
-                initial=input_number(current.numerator) if current else "",
-            )
-            self.fields[f"{p}_denominator"] = forms.CharField(
-                label=indicator.denominator_label or _("Mẫu số"),
-                required=False,
-                widget=forms.TextInput(attrs={**NUMBER_ATTRS, "data-entry-denominator": p}),
-                initial=input_number(current.denominator) if current else "",
-            )
-        elif indicator.measure in (Measure.STANDARD, Measure.STATUS):
-            initial = ""
-            if current is not None and current.value is not None:
-                initial = str(int(current.value))
-            self.fields[f"{p}_value"] = forms.CharField(
-                label=name,
-                required=False,
-                widget=forms.Select(choices=level_choices(indicator), attrs={"class": "form-select form-select-sm"}),
-                initial=initial,
-            )
-        else:
-            self.fields[f"{p}_value"] = forms.CharField(
-                label=name,
-                required=False,
-                widget=forms.TextInput(attrs=dict(NUMBER_ATTRS)),
-                initial=input_number(current.value) if current else "",
-            )
-        self.fields[f"{p}_comment"] = forms.CharField(
-            label=_("Ghi chú"),
-            required=False,
-            strip=True,
-            widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
-            initial=current.comment if current else "",
-        )
-        self.fields[f"{p}_na"] = forms.BooleanField(
-            label=_("Không phát sinh / không áp dụng"),
-            required=False,
-            widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
-            initial=bool(current and current.not_applicable),
-        )
-        self.fields[f"{p}_version"] = forms.IntegerField(
-            required=False, widget=forms.HiddenInput, initial=row.version, min_value=0
-        )
-        if disabled:
-            for column in ("value", "numerator", "denominator", "comment", "na"):
-                if f"{p}_{column}" in self.fields:
-                    self.fields[f"{p}_{column}"].disabled = True
+    def get_form_kwargs(self, index):
+        return {"row": self.grid.rows[index], "disabled": self.disabled}
+
+    def clean(self):
+        for form in self.forms:
+            if form.cleaned_data.get("indicator") not in (None, "", form.row.indicator.code):
+                raise forms.ValidationError(
+                    _("Danh sách chỉ tiêu vừa thay đổi; hãy tải lại trang rồi nhập lại."), code="stale_grid"
+                )
 
     def value_rows(self) -> list[ValueRow]:
-        """The rows the user changed, as the service takes them; untouched and blank rows are left out."""
-        if not self.is_valid():
-            # Only the hidden version can be invalid (tampering): start from the version shown.
-            for name in list(self.errors):
-                self.cleaned_data[name] = self.fields[name].initial
-        changed = set(self.changed_data)
+        """The rows the user changed, as typed. None when the grid changed since it was shown
+        (``non_form_errors``); a row whose cell Django refused (a NUL character) stays out, with its error."""
+        self.is_valid()
+        if self.non_form_errors():
+            return []
+        unit, period = self.grid.unit.code, self.grid.period.code
         rows = []
-        unit, period = self.grid.unit, self.grid.period
-        for row in self.grid.rows:
-            p = row.prefix
-            names = [n for n in self.fields if n.startswith(f"{p}_") and not n.endswith("_version")]
-            if not changed.intersection(names):
+        for form in self.forms:
+            if form.has_error("version"):  # tampering with the hidden field: start from the version shown
+                form.cleaned_data["version"] = form.row.version
+                del form.errors["version"]
+            if form.errors:
                 continue
-            data = {n.removeprefix(f"{p}_"): self.cleaned_data.get(n) for n in names}
-            typed = [data.get(c) for c in ("value", "numerator", "denominator", "comment")]
-            if not any(typed) and not data.get("na"):
-                continue  # a cleared row: nothing to record (a value is never deleted from the form)
-            version = self.cleaned_data.get(f"{p}_version")
-            rows.append(
-                ValueRow(
-                    row=row.index,
-                    unit_code=unit.code,
-                    indicator_code=row.indicator.code,
-                    period=period.code,
-                    value=data.get("value") or None,
-                    numerator=data.get("numerator") or None,
-                    denominator=data.get("denominator") or None,
-                    comment=data.get("comment") or "",
-                    not_applicable=bool(data.get("na")),
-                    version=version if version is not None else row.version,
-                )
-            )
+            if (row := form.value_row(unit_code=unit, period_code=period)) is not None:
+                rows.append(row)
         return rows
+
+    @property
+    def has_cell_errors(self) -> bool:
+        return bool(self.non_form_errors()) or any(form.has_errors for form in self.forms)
 
     def apply_result(self, result: RecordResult) -> None:
         """Put the service's errors next to their cells (or on their row) and its warnings on their rows."""
-        by_index = {row.index: row for row in self.grid.rows}
+        by_index = {form.row.index: form for form in self.forms}
         for error in result.errors:
-            row = by_index.get(error.row)
-            if row is None:
-                self.add_error(None, str(error))
+            form = by_index.get(error.row)
+            if form is None:
                 continue
-            name = f"{row.prefix}_{error.column}"
-            if error.column in ("value", "numerator", "denominator", "comment") and name in self.fields:
-                self.add_error(name, error.message)
-                widget = self.fields[name].widget
+            if error.column in CELLS and error.column in form.fields:
+                form.add_error(error.column, error.message)
+                widget = form.fields[error.column].widget
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
             else:
-                self.row_errors.setdefault(row.index, []).append(error.message)
+                form.errors_of_row.append(error.message)
         for warning in result.warnings:
-            self.row_warnings.setdefault(warning.row, []).append(warning.message)
+            if (form := by_index.get(warning.row)) is not None:
+                form.warnings.append(warning.message)
 
-    def row_views(self) -> list[RowView]:
-        views = []
-        for row in self.grid.rows:
-            p = row.prefix
 
-            def bound(column: str, p=p):
-                return self[f"{p}_{column}"] if f"{p}_{column}" in self.fields else None
-
-            views.append(
-                RowView(
-                    row=row,
-                    value=bound("value"),
-                    numerator=bound("numerator"),
-                    denominator=bound("denominator"),
-                    comment=bound("comment"),
-                    not_applicable=bound("na"),
-                    version=bound("version"),
-                    errors=self.row_errors.get(row.index, []),
-                    warnings=self.row_warnings.get(row.index, []),
-                )
-            )
-        return views
+EntryFormSet = forms.formset_factory(EntryRowForm, formset=BaseEntryFormSet, extra=0)
 
 
 def warning_text(grid: EntryGrid, warning: RowError) -> str:
-    """A warning of the grid as a message: "XMC_15_60: Giá trị thay đổi nhiều ..."."""
+    """A warning of the grid as a message: "Tỷ lệ người 15-60 tuổi biết chữ: Giá trị thay đổi nhiều ..."."""
     by_index = {row.index: row for row in grid.rows}
     row = by_index.get(warning.row)
-    return f"{row.indicator.code}: {warning.message}" if row else str(warning)
+    return f"{row.indicator.name}: {warning.message}" if row else str(warning)
 
 
 class ImportForm(forms.Form):
@@ -210,3 +197,73 @@ class ImportForm(forms.Form):
         if Path(upload.name).suffix.lower() not in (".csv", ".xlsx"):
             raise forms.ValidationError(_("Chỉ nhận tệp CSV (.csv) hoặc Excel (.xlsx)."))
         return upload
+
+
+# --- the report's actions (one form and one URL each) -----------------------------------------------------
+
+
+class SubmissionActionForm(forms.Form):
+    """The version of the report the page showed: a report changed since then is not acted on."""
+
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
+class SubmitForm(SubmissionActionForm):
+    pass
+
+
+class ApproveForm(SubmissionActionForm):
+    pass
+
+
+class ReturnForm(SubmissionActionForm):
+    """Return with a reason (required) and, per indicator of the report, an optional remark."""
+
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do trả lại (bắt buộc)"),
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+        error_messages={"required": gettext_lazy("Hãy nêu lý do trả lại.")},
+    )
+
+    def __init__(self, *args, indicators=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = list(indicators)
+        for indicator in self.indicators:
+            self.fields[self.about_name(indicator)] = forms.CharField(
+                required=False,
+                label=indicator.name,
+                widget=forms.TextInput(attrs={"class": "form-control form-control-sm", "form": "return-form"}),
+            )
+
+    @staticmethod
+    def about_name(indicator) -> str:
+        return f"about-{indicator.code}"
+
+    def about(self) -> dict:
+        """Indicator → the remark typed beside it."""
+        return {i: text for i in self.indicators if (text := self.cleaned_data.get(self.about_name(i)))}
+
+
+class ReopenForm(SubmissionActionForm):
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do mở lại (bắt buộc)"),
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+        error_messages={"required": gettext_lazy("Hãy nêu lý do mở lại.")},
+    )
+
+
+class CommentForm(forms.Form):
+    indicator = forms.ModelChoiceField(
+        queryset=None, required=False, label=gettext_lazy("Về chỉ tiêu"), empty_label=gettext_lazy("Cả báo cáo")
+    )
+    body = forms.CharField(
+        label=gettext_lazy("Nội dung"),
+        widget=forms.Textarea(attrs={"class": "form-control form-control-sm", "rows": 2}),
+        error_messages={"required": gettext_lazy("Hãy nhập nội dung trao đổi.")},
+    )
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators
+        self.fields["indicator"].label_from_instance = lambda indicator: indicator.name
+        self.fields["indicator"].widget.attrs["class"] = "form-select form-select-sm"

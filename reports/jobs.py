@@ -22,8 +22,10 @@ from jobs.services import JobError, JobOutput, Progress, job_start
 from reports.services.importing import (
     PREVIEW_ROWS,
     ImportResult,
+    confirmed_versions,
     import_done_message,
     import_stored_path,
+    preview_versions,
     rows_count,
     values_import,
 )
@@ -60,7 +62,8 @@ def values_import_job_start(*, user, check_job_id: str) -> Job:
     if not check.result.get("ok"):
         raise Http404(_("Tệp có lỗi nên không thể nhập."))
     title = _("Nhập tệp số liệu %(name)s") % {"name": check.params.get("name", "")}
-    return job_start(kind=JobKind.VALUES_IMPORT, owner=user, unit=check.unit, params=check.params, title=title)
+    params = {**check.params, "versions": check.result.get("versions", {})}  # what the check saw
+    return job_start(kind=JobKind.VALUES_IMPORT, owner=user, unit=check.unit, params=params, title=title)
 
 
 def _result(imported: ImportResult, name: str, *, confirm: bool) -> dict:
@@ -105,8 +108,9 @@ def _import(job: Job, progress: Progress, *, dry_run: bool) -> tuple[ImportResul
     if path is None or not path.is_file():
         raise JobError(_("Tệp tải lên đã hết hạn lưu giữ hoặc không còn; hãy tải tệp lên lại."))
     progress.start((job.params.get("rows") or rows_count(path, name=name)) + 1, _("Đọc tệp"))
+    versions = None if dry_run else confirmed_versions(job.params.get("versions"))
     try:
-        imported = values_import(path, job.owner, dry_run=dry_run, name=name, progress=progress)
+        imported = values_import(path, job.owner, dry_run=dry_run, name=name, versions=versions, progress=progress)
     except ImportFileError as error:
         path.unlink(missing_ok=True)
         raise JobError(error.message) from None
@@ -117,9 +121,12 @@ def _import(job: Job, progress: Progress, *, dry_run: bool) -> tuple[ImportResul
 def values_check_run(job: Job, progress: Progress) -> JobOutput:
     """The preview as a job: every row checked, nothing written."""
     imported, name = _import(job, progress, dry_run=True)
-    if not imported.ok:
+    result = _result(imported, name, confirm=True)
+    if imported.ok:
+        result["versions"] = preview_versions(imported)
+    else:
         import_stored_path(job.params).unlink(missing_ok=True)
-    return JobOutput(result=_result(imported, name, confirm=True))
+    return JobOutput(result=result)
 
 
 def values_import_run(job: Job, progress: Progress) -> JobOutput:

@@ -29,8 +29,7 @@ class EntryPath(models.TextChoices):
 
 
 class ValueQuerySet(ScopedQuerySet):
-    def for_period(self, period: Period) -> ValueQuerySet:
-        return self.filter(period=period)
+    pass
 
 
 class Value(models.Model):
@@ -48,9 +47,10 @@ class Value(models.Model):
         Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="values"
     )
     period = models.ForeignKey(Period, verbose_name=_("kỳ báo cáo"), on_delete=models.PROTECT, related_name="values")
-    value = models.DecimalField(_("giá trị"), max_digits=16, decimal_places=2, null=True, blank=True)
-    numerator = models.DecimalField(_("tử số"), max_digits=16, decimal_places=2, null=True, blank=True)
-    denominator = models.DecimalField(_("mẫu số"), max_digits=16, decimal_places=2, null=True, blank=True)
+    # Stored exactly as typed (``core.numbers``: up to 6 decimals, 14 digits before the separator).
+    value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=6, null=True, blank=True)
+    numerator = models.DecimalField(_("tử số"), max_digits=20, decimal_places=6, null=True, blank=True)
+    denominator = models.DecimalField(_("mẫu số"), max_digits=20, decimal_places=6, null=True, blank=True)
     not_applicable = models.BooleanField(_("không phát sinh / không áp dụng"), default=False)
     comment = models.TextField(_("ghi chú"), blank=True)
     entered_by = models.ForeignKey(

@@ -3,13 +3,8 @@
 For each (unit, indicator) figure of a period (its year ``y``):
 
 The target that applies
-    a ``Target`` row whose ``unit`` is this unit, from the nearest plan (the plan whose issuing unit is
-    deepest in the tree; an issued plan before a draft; then the latest issued). For ratios and standards a
-    unit without a target of its own inherits the target of its nearest ancestor that has one ("70 % of
-    families are learning families" holds for every district and commune of the city); a count never
-    inherits (100 centres for the city are not 100 centres for each commune). Only plans running in ``y``
-    (``start_year ≤ y ≤ end_year``) count; of their targets, the first at or after ``y``: a year between
-    two milestones is measured against the next milestone.
+    ``plans.targets.target_choose`` (the one owner of that rule): the nearest plan's target for this unit,
+    inherited from the nearest ancestor for ratios and standards, the first milestone at or after ``y``.
 
 The status
     ``at_least``/``at_most``/``exactly``/``between``: at the milestone year the value is compared with the
@@ -39,18 +34,19 @@ the periods: the number of queries never depends on the number of units or indic
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from indicators.models import Direction, Indicator, Measure
-from plans.models import Period, PlanStatus, Target, TargetKind
-from plans.services import period_code
+from core.numbers import PERCENT_PLACES, rounded
+from indicators.models import Direction, Indicator
+from plans.models import Period, Target, TargetKind
+from plans.periods import period_code
+from plans.targets import target_choose, targets_index
 from reports.rollup import Figure, rollup
 from units.models import Unit
 
@@ -62,11 +58,9 @@ MARGIN = Decimal("0.15")
 #: Years before the period whose values feed the pace of the projection (with the period: three points).
 PACE_YEARS = 2
 
-#: Values are compared with targets at the precision of a target (two decimals).
-CENT = Decimal("0.01")
+#: Values are compared with targets at the precision they are shown with (``core.numbers``: two decimals).
 
 NUMERIC_KINDS = {TargetKind.AT_LEAST, TargetKind.AT_MOST, TargetKind.EXACTLY, TargetKind.BETWEEN}
-INHERITING_MEASURES = {Measure.RATIO, Measure.STANDARD}
 
 
 class Status(models.TextChoices):
@@ -109,10 +103,6 @@ class Progress:
         return self.figure.value if self.figure is not None else None
 
     @property
-    def status_label(self) -> str:
-        return Status(self.status).label if self.status else ""
-
-    @property
     def at_milestone(self) -> bool:
         return self.target is not None and self.target.year == self.year
 
@@ -121,7 +111,7 @@ class Progress:
 
 
 def _q(value: Decimal) -> Decimal:
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    return rounded(value, PERCENT_PLACES)
 
 
 def _sign(direction: str) -> int:
@@ -292,63 +282,6 @@ def rollup_any(
     return figures
 
 
-def _ancestor_paths(path: str) -> list[str]:
-    """This path and its ancestors' paths, nearest first."""
-    step = Unit.steplen
-    return [path[:end] for end in range(len(path), 0, -step)]
-
-
-def targets_for(
-    *, anchors: Sequence[Unit], indicators: Sequence[Indicator], year: int, plan=None
-) -> dict[tuple[str, int], list[Target]]:
-    """Targets of running plans for the anchors and their ancestors, keyed by (unit path, indicator id)."""
-    paths = {p for anchor in anchors for p in _ancestor_paths(anchor.path)}
-    qs = (
-        Target.objects.filter(
-            indicator__in=[i.pk for i in indicators],
-            unit__path__in=paths,
-            year__gte=year,
-            plan__start_year__lte=year,
-            plan__end_year__gte=year,
-        )
-        .select_related("plan__unit", "unit", "indicator")
-        .order_by()
-    )
-    if plan is not None:
-        qs = qs.filter(plan=plan)
-    index: dict[tuple[str, int], list[Target]] = defaultdict(list)
-    for target in qs:
-        index[(target.unit.path, target.indicator_id)].append(target)
-    return index
-
-
-def _plan_rank(target: Target) -> tuple:
-    plan = target.plan
-    return (
-        plan.status != PlanStatus.DRAFT,
-        len(plan.unit.path),
-        plan.issued_on or datetime.date.min,
-        plan.pk,
-    )
-
-
-def target_choose(
-    index: dict[tuple[str, int], list[Target]], anchor: Unit, indicator: Indicator
-) -> tuple[Target | None, bool]:
-    """The target that applies to (anchor, indicator), and whether it is inherited from an ancestor."""
-    paths = _ancestor_paths(anchor.path)
-    if indicator.measure not in INHERITING_MEASURES:
-        paths = paths[:1]
-    for path in paths:
-        candidates = index.get((path, indicator.pk))
-        if not candidates:
-            continue
-        nearest = max(candidates, key=_plan_rank)
-        of_plan = [t for t in candidates if t.plan_id == nearest.plan_id]
-        return min(of_plan, key=lambda t: t.year), path != anchor.path
-    return None, False
-
-
 def progress_for(
     *,
     anchors: Sequence[Unit],
@@ -368,7 +301,7 @@ def progress_for(
     year = period.year
     if figures is None:
         figures = rollup_any(anchors=anchors, period=period, indicators=indicators, approved_only=approved_only)
-    index = targets_for(anchors=anchors, indicators=indicators, year=year, plan=plan)
+    index = targets_index(units=anchors, indicators=indicators, year=year, plan=plan)
 
     results: dict[tuple[int, int], Progress] = {}
     targeted: dict[int, Indicator] = {}

@@ -17,10 +17,11 @@ from django.db import transaction
 from import_export import fields, resources
 from import_export.results import Result, RowResult
 
+from core.numbers import input_text
 from core.uploads import ImportFileError
 from reports.models import EntryPath, Value
 from reports.services.importing import header_positions, value_row
-from reports.services.values import COLUMNS, ValueRow, values_record
+from reports.services.values import COLUMNS, OVERWRITE, ValueRow, values_record
 
 EXPORT_COLUMNS = [*COLUMNS, "not_applicable"]
 
@@ -44,6 +45,17 @@ class ValueResource(resources.ModelResource):
 
     def dehydrate_not_applicable(self, value: Value) -> str:
         return "1" if value.not_applicable else ""
+
+    # Numbers as a person types them back (``core.numbers.input_text``): exact, the page's decimal separator,
+    # so that the file reads back as it was written.
+    def dehydrate_value(self, value: Value) -> str:
+        return input_text(value.value)
+
+    def dehydrate_numerator(self, value: Value) -> str:
+        return input_text(value.numerator)
+
+    def dehydrate_denominator(self, value: Value) -> str:
+        return input_text(value.denominator)
 
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("unit", "indicator", "period")
@@ -73,6 +85,8 @@ class ValueResource(resources.ModelResource):
             (number, line, value_row(number, list(line.values()), positions)) for number, line in enumerate(lines, 2)
         ]
         rows: list[ValueRow] = [row for _n, _l, row in numbered if row is not None]
+        for row in rows:
+            row.version = OVERWRITE  # the administration's import replaces stored values on purpose (documented)
         keys = {self._key(row) for row in rows}
         existing = self._existing(keys)
         with transaction.atomic():

@@ -58,10 +58,6 @@ class Figure:
             return None
         return Decimal(self.reported) * HUNDRED / self.expected
 
-    @property
-    def has_data(self) -> bool:
-        return self.value is not None
-
 
 def sub_periods_in_use(period: Period, indicators: Sequence[Indicator]) -> bool:
     """Whether any half-year or quarter values of this year exist for these indicators (one or two cheap queries).
@@ -97,9 +93,10 @@ def effective_values(
             unit=OuterRef("unit"), period=OuterRef("period"), status=SubmissionStatus.APPROVED
         )
         base = base.filter(Exists(approved))
+    # ``period_id``: a period nobody has used yet is unsaved (``plans.periods.period_resolve``) and has no values.
     if period.kind != PeriodKind.YEAR or not sub_periods:
-        return base.filter(period=period)
-    yearly = Value.objects.filter(unit=OuterRef("unit"), indicator=OuterRef("indicator"), period=period)
+        return base.filter(period_id=period.pk)
+    yearly = Value.objects.filter(unit=OuterRef("unit"), indicator=OuterRef("indicator"), period_id=period.pk)
     later = Value.objects.filter(
         unit=OuterRef("unit"),
         indicator=OuterRef("indicator"),
@@ -110,7 +107,7 @@ def effective_values(
     flows = [i.pk for i in indicators if i.period_aggregation == PeriodAggregation.SUM]
     sub = base.filter(period__year=period.year).exclude(period__kind=PeriodKind.YEAR).filter(~Exists(yearly))
     sub = sub.filter(Q(indicator__in=flows) | ~Exists(later))
-    return base.filter(period=period) | sub
+    return base.filter(period_id=period.pk) | sub
 
 
 def _expected_counts(paths: Sequence[str], prefix_len: int, day, levels: Iterable[str]) -> dict[tuple[str, str], int]:
@@ -196,7 +193,7 @@ def rollup(
         mixed = sub_periods_in_use(period, measured)
         rows = (
             effective_values(period, measured, sub_periods=mixed, approved_only=approved_only)
-            .filter(_span("unit__path", paths))
+            .filter(_span("unit__path", paths), _at_entry_level(typed + statuses))
             .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
             .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
             .annotate(prefix=Substr("unit__path", 1, prefix_len))
@@ -245,6 +242,18 @@ def rollup(
                 elif indicator.measure == Measure.STATUS and not figure.rolled_up:
                     figure.value = row["sum_value"]
     return figures
+
+
+def _at_entry_level(indicators: Sequence[Indicator]) -> Q:
+    """Only values entered at their indicator's entry level. The write path refuses any other (``values_record``);
+    this second guard keeps a stray one (an old admin edit, a restored dump) from counting twice."""
+    by_level: dict[str, list[int]] = defaultdict(list)
+    for indicator in indicators:
+        by_level[indicator.entry_level].append(indicator.pk)
+    q = Q()
+    for level, ids in by_level.items():
+        q |= Q(indicator__in=ids, unit__kind__in=kinds_of_level(level))
+    return q
 
 
 def _fill_standard(figure: Figure, row: dict) -> None:

@@ -52,3 +52,29 @@ class PersonasTestCase(TestCase):
         )
         cls.other_province_reviewer = UserFactory(username="province2", role=Role.PROVINCE_REVIEWER, unit=cls.langson)
         cls.admin = UserFactory(username="admin", role=Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+
+
+def grid_data(response, changes: dict | None = None) -> dict:
+    """What the entry grid's form posts, as the page shows it, with ``changes`` typed in:
+    ``{"XMC_15_60": {"numerator": "120", "denominator": "100"}, "TTHTCD": {"not_applicable": True}}``.
+
+    The page is a GET response of the grid (or a re-shown POST response, whose typed data is kept)."""
+    formset = response.context["formset"]
+    data = {}
+    for name in formset.management_form.fields:
+        data[formset.management_form.add_prefix(name)] = formset.management_form[name].value()
+    for form in formset.forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else value
+        for name, value in (changes or {}).get(form.row.indicator.code, {}).items():
+            key = form.add_prefix(name)
+            if value is True:
+                data[key] = "on"
+            elif value is False or value is None:
+                data.pop(key, None)
+            else:
+                data[key] = value
+    return data

@@ -17,16 +17,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from indicators.catalogue import indicators_load
 from indicators.models import Indicator, Measure, PeriodAggregation
-from plans.services import period_get_or_create
+from indicators.reference import indicators_load
+from plans.periods import period_get_or_create
 from reports.models import Aggregate, EntryPath, Submission, SubmissionStatus, Value
 from reports.rollup import rollup
-from reports.selectors.rollup import LEVEL_RANK
 from reports.services.aggregates import period_close, period_reopen
 from reports.services.submissions import submission_approve, submission_reopen, submission_submit
 from reports.services.values import ValueRow, values_record
-from units.models import KIND_LEVEL, Level, Unit
+from units.models import KIND_LEVEL, LEVEL_RANK, Level, Unit
 
 from .base import PersonasTestCase
 
@@ -163,7 +162,8 @@ class AggregateTests(PersonasTestCase):
         period_reopen(period=self.period)
         self.assertFalse(Aggregate.objects.filter(period=self.period).exists())
         result = values_record(
-            rows=[ValueRow(row=1, unit_code="09910", indicator_code=self.counted.code, period="2024", value="10")],
+            rows=[ValueRow(row=1, unit_code="09910", indicator_code=self.counted.code, period="2024", value="10",
+                           version=1)],  # fmt: skip
             user=self.reporter,
         )
         self.assertTrue(result.ok, result.errors)

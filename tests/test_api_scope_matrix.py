@@ -65,8 +65,9 @@ class ApiScopeMatrixTests(RouteTestCase):
         if method == "GET":
             query = {"unit": self.tanlinh.code, "period": self.period.code} if url.endswith("/values/") else {}
             return client.get(url, query, **extra)
+        # "overwrite": this matrix is about scope; the version rule has its own tests (test_values_versions.py).
         body = [{"unit_code": self.tanlinh.code, "indicator_code": self.indicator.code, "period": "2024",
-                 "value": value}]  # fmt: skip
+                 "value": value, "version": "overwrite"}]  # fmt: skip
         return client.post(url, json.dumps(body), content_type="application/json", **extra)
 
     def test_it_has_an_expected_row_for_every_api_operation(self):

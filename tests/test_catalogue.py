@@ -1,10 +1,13 @@
-"""The indicator catalogue of the demo data."""
+"""The indicator catalogue, reference data loaded from indicators/data/catalogue.yaml."""
 
 from django.test import TestCase
 
-from indicators.catalogue import INDICATORS, indicators_load
+from core.datafiles import data_file_read
 from indicators.models import Indicator, Measure, StandardThreshold
+from indicators.reference import CATALOGUE, indicators_load
 from units.models import Level
+
+INDICATORS = data_file_read(CATALOGUE)["indicators"]
 
 
 class CatalogueTests(TestCase):

@@ -14,7 +14,7 @@ from django.test import TransactionTestCase
 
 from accounts.models import Role
 from indicators.models import Indicator, Measure
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports import services
 from reports.models import Submission, SubmissionStatus, Value
 from reports.services.submissions import (

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from core.pdf import STATIC_BASE, StaticFetcher
 from indicators.models import Indicator, Measure
 from plans.models import Plan, PlanStatus, Target, TargetKind
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import Value
 from units.models import UnitKind
 
@@ -115,7 +115,7 @@ class ReportPdfTests(PersonasTestCase):
             "CHỦ TỊCH",
         ]:
             self.assertIn(phrase, text)
-        self.assertIn("66,7 %", text)  # (120 + 80) / (200 + 100), formatted as on the roll-up page
+        self.assertIn("66,67 %", text)  # (120 + 80) / (200 + 100), formatted as on the roll-up page
         self.assertIn("≥ 70 %", text)
 
     def test_it_embeds_the_tinos_font(self):

@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from indicators.models import Indicator, Measure
 from plans.models import Target, TargetKind
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import RollupNote, Submission, SubmissionStatus, Value
 from reports.rollup import rollup
 from reports.services.submissions import deadline_for
@@ -122,7 +122,7 @@ class SummaryTests(ExcelTestCase):
 
         hanoi = row_of(sheet, "01")
         self.assertAlmostEqual(hanoi[column].value, 2000 / 3000)  # Σnumerator / Σdenominator, not (60 + 80) / 2
-        self.assertEqual(hanoi[column].number_format, "0.0%")
+        self.assertEqual(hanoi[column].number_format, "0.00%")  # the digits of the page
         self.assertEqual(hanoi[column + 1].value, "≥ 70 %")
         self.assertEqual(hanoi[column + 2].value, "Đúng tiến độ")
         self.assertAlmostEqual(hanoi[column + 3].value, 2 / 3)  # 2 of 3 communes reported

@@ -3,9 +3,10 @@
 from django.test import TestCase
 
 from accounts.models import Role
-from indicators.catalogue import indicators_load
-from learning.demo import learning_demo_load
+from demo.learning import learning_demo_load
+from indicators.reference import indicators_load
 from learning.models import Evaluation, RecognitionDecision, Status, Subject
+from learning.reference import criteria_sets_load
 from reports.models import EntryPath, Value
 from units.models import UnitKind
 
@@ -16,6 +17,7 @@ class DemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         indicators_load()
+        criteria_sets_load()
         hanoi = make_unit(None, "01", "Thành phố Hà Nội", UnitKind.CITY)
         bavi = make_unit(hanoi, "271", "Huyện Ba Vì", UnitKind.RURAL_DISTRICT)
         cls.codo = make_unit(bavi, "09628", "Xã Cổ Đô")

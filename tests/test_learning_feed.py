@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
-from indicators.catalogue import indicators_load
 from indicators.models import Indicator
+from indicators.reference import indicators_load
 from learning.models import Evaluation, ModelKind, Score, Status, Subject
 from learning.services import (
     evaluation_check,
@@ -17,7 +17,7 @@ from learning.services import (
     evaluations_open,
     recognition_decision_issue,
 )
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import Submission, SubmissionStatus, Value
 from reports.rollup import rollup
 

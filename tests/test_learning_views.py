@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from indicators.catalogue import indicators_load
+from indicators.reference import indicators_load
 from learning.models import Evaluation, Evidence, ModelKind, RecognitionDecision, Status, Subject
 
 from .base import PASSWORD, PersonasTestCase

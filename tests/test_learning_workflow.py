@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from indicators.catalogue import indicators_load
+from indicators.reference import indicators_load
 from learning.models import Evaluation, ModelKind, RecognitionDecision, Status, Subject
 from learning.services import (
     evaluation_check,

@@ -48,6 +48,12 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reports:rollup_index": (302, 302, 302, 302, 302, 302, 302),  # to the roll-up of the person's own unit
     "reports:rollup": (302, 200, 200, 404, 200, 404, 200),
     "reports:submission": (302, 200, 200, 404, 200, 404, 200),
+    # the report's actions take a POST only (one URL and one form each)
+    "reports:submission_submit": (302, 405, 405, 405, 405, 405, 405),
+    "reports:submission_approve": (302, 405, 405, 405, 405, 405, 405),
+    "reports:submission_return": (302, 405, 405, 405, 405, 405, 405),
+    "reports:submission_reopen": (302, 405, 405, 405, 405, 405, 405),
+    "reports:submission_comment": (302, 405, 405, 405, 405, 405, 405),
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
@@ -145,7 +151,16 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     "reports:import": (302, 200, 200, 200, 200, 200, 200),  # no file: the form with its error
     "reports:rollup_index": (302, 302, 302, 302, 302, 302, 302),
     "reports:rollup": (302, 200, 200, 404, 200, 404, 200),
-    "reports:submission": (302, 302, 302, 404, 302, 404, 302),  # a comment on the report
+    "reports:submission": (302, 405, 405, 405, 405, 405, 405),  # a page: its actions have their own URLs
+    # The personas act in turn on one report (a draft at first). The reporter submits it; reviewers may not
+    # submit (403); the others do not see it (404); the administrator then finds it submitted already (400).
+    "reports:submission_submit": (302, 302, 403, 404, 403, 404, 400),
+    # The reporter may not review (403); the district approves; approving or returning it again is refused (400).
+    "reports:submission_approve": (302, 403, 302, 404, 400, 404, 400),
+    "reports:submission_return": (302, 403, 400, 404, 400, 404, 400),
+    # The district reopens the approved report; it is then no longer approved (400).
+    "reports:submission_reopen": (302, 403, 302, 404, 400, 404, 400),
+    "reports:submission_comment": (302, 302, 302, 404, 302, 404, 302),  # a comment on the report
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
@@ -191,16 +206,25 @@ class PostMatrixTests(RouteTestCase):
             return {"username": "reporter", "password": "sai-mat-khau"}
         if name == "password_change":
             return {"old_password": "sai", "new_password1": "Moi-mat-khau-2025", "new_password2": "Moi-mat-khau-2025"}
-        if name == "reports:entry":
-            return {f"i{self.indicator.pk}_value": str(10 + n), f"i{self.indicator.pk}_version": str(self.value_version())}
+        if name == "reports:entry":  # the grid's one row (its formset), the value changed
+            return {"rows-TOTAL_FORMS": "1", "rows-INITIAL_FORMS": "1", "rows-0-indicator": self.indicator.code,
+                    "rows-0-value": str(10 + n), "rows-0-version": str(self.value_version())}  # fmt: skip
         if name in ("plans:target_create", "plans:target_update"):
             # A new year for each created target (2025 is the fixture's); the update keeps its own year.
             year = [2021, 2022, 2023, 2024, 2026, 2027, 2028][n] if name.endswith("create") else self.target.year
             return {"indicator": self.indicator.pk, "unit": self.bavi.pk, "year": year, "kind": "at_least",
                     "value": str(20 + n), "value_max": "", "note": ""}  # fmt: skip
-        if name == "reports:submission":
-            return {"action": "comment", "body": f"Ý kiến {n}"}
+        if name in ("reports:submission", "reports:submission_comment"):
+            return {"body": f"Ý kiến {n}"}
+        if name.startswith("reports:submission_"):
+            return {"reason": f"Lý do {n}", "version": str(self.submission_version())}
         return {"value": "1"}
+
+    def submission_version(self) -> int:
+        from reports.models import Submission
+
+        found = Submission.objects.filter(unit=self.value.unit_id, period=self.value.period_id).first()
+        return found.version if found else 1
 
     def value_version(self) -> int:
         from reports.models import Value

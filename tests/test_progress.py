@@ -8,7 +8,7 @@ from django.test import SimpleTestCase
 
 from indicators.models import Direction, Indicator, Measure
 from plans.models import Plan, PlanStatus, Target, TargetKind
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import Value
 from reports.progress import MARGIN, Status, assess, progress_for, project
 

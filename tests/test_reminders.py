@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
 from plans.models import PlanStatus
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import ReminderKind, ReminderLog, Submission, SubmissionStatus
 from reports.services.reminders import reminders_send
 from units.models import UnitKind

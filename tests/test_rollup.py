@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.test import TestCase
 
 from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import Value
 from reports.rollup import rollup
 from units.models import Level, UnitKind

@@ -9,10 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from demo.results import DEMO_COMMENT, demo_values_load
 from indicators.models import Indicator, Measure, StandardThreshold
 from plans.models import Plan, PlanStatus, Target, TargetKind
-from plans.services import period_get_or_create
-from reports.demo import DEMO_COMMENT, demo_values_load
+from plans.periods import period_get_or_create
+from reports.display import cell_text
 from reports.models import EntryPath, RollupNote, Value
 from units.models import Level, Unit, UnitKind
 
@@ -90,10 +91,10 @@ class RollupPageTests(PersonasTestCase):
         response = self.get(self.province_reviewer, self.hanoi)
         self.assertEqual(response.status_code, 200)
         content = response.content.decode()
-        # 200/300 families = 66,7 %; 2 of 3 communes reported.
-        self.assertIn("66,7 %", content)
+        # 200/300 families = 66,67 % (the digits of the chart, the Excel file and the PDF); 2 of 3 communes reported.
+        self.assertIn("66,67 %", content)
         self.assertIn("200/300", content)
-        self.assertIn("2/3 (66,7 %)", content)
+        self.assertIn("2/3 (66,67 %)", content)
         self.assertIn("10.600", content)  # 5,000 + 5,600 people
         self.assertIn("≥ 70 %", content)
         self.assertIn("Đông Anh chưa báo cáo.", content)
@@ -113,9 +114,9 @@ class RollupPageTests(PersonasTestCase):
         self.assertIn(url(self.bavi, indicator="GDHT"), table)
         self.assertNotIn("Xã Tản Lĩnh", table)
         self.assertNotIn("Lạng Sơn", content)
-        bavi = children[0].cells
-        self.assertEqual((bavi.value, bavi.completeness, bavi.status), ("66,7 %", "2/2 (100 %)", "on_track"))
-        self.assertEqual(children[1].cells.status, "no_data")
+        bavi = cell_text(children[0].indicator, children[0].progress)
+        self.assertEqual((bavi.value, bavi.completeness, bavi.status), ("66,67 %", "2/2 (100,00 %)", "on_track"))
+        self.assertEqual(children[1].progress.status, "no_data")
 
     def test_it_sorts_the_children_by_any_column(self):
         page = self.get(self.province_reviewer, self.hanoi, indicator="NGUOI_HOC", sort="-value").context["page"]
@@ -138,7 +139,7 @@ class RollupPageTests(PersonasTestCase):
     def test_it_shows_a_commune_page_without_children(self):
         response = self.get(self.reporter, self.tanlinh)
         self.assertEqual(response.status_code, 200)
-        self.assertIn("60 %", response.content.decode())
+        self.assertIn("60,00 %", response.content.decode())
         self.assertEqual(response.context["page"].children, [])
 
     def test_it_refuses_a_unit_outside_the_scope(self):

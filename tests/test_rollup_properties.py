@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from indicators.models import Indicator, Measure
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import Value
 from reports.rollup import rollup
 from units.models import UnitKind

@@ -17,7 +17,7 @@ from accounts.models import Role
 from accounts.services import api_token_create
 from indicators.models import Indicator, Measure
 from plans.models import Plan, PlanStatus
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import Value
 from units.models import UnitKind
 from xhht.api import api

@@ -10,24 +10,23 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role
-from plans.models import Deadline, DueKind, Frequency, Plan, ReportingRule, Target, Task
-from units.models import Agency, Level
+from demo.plans import seed_load, seed_plan, seed_unit
+from indicators.reference import indicators_load
+from plans.models import Deadline, DueKind, Frequency, Plan, Reporters, ReportingRule, Target, Task
+from units.models import Agency
+from units.services import units_load
+from units.sources import records
 
 from .factories import UserFactory
 
 
 def _load_all():
-    from indicators.catalogue import indicators_load
-    from plans.seeds import cu_chi, dong_thap, national, y_tich
-    from units.services import units_load
-    from units.sources import records
-
     units_load(records=records("legacy"), structure="legacy")
     indicators_load()
-    national.load()
-    dong_thap.load()
-    cu_chi.load()
-    y_tich.load()
+    seed_load(name="national")
+    seed_load(name="dong_thap")
+    seed_load(name="cu_chi")
+    seed_load(name="y_tich")
 
 
 def _counts():
@@ -51,19 +50,15 @@ class SeedsTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
         _load_all()
-        from plans.seeds import cu_chi, dong_thap, y_tich
-
-        cls.cu_chi = cu_chi.get_plan()
-        cls.dong_thap = dong_thap.get_plan()
-        cls.y_tich = y_tich.get_plan()
+        cls.cu_chi = seed_plan("cu_chi")
+        cls.dong_thap = seed_plan("dong_thap")
+        cls.y_tich = seed_plan("y_tich")
 
 
 class YTichSeedTests(SeedsTestCase):
     def test_it_records_the_commune_plan(self):
-        from plans.seeds._common import legacy_unit
-
         plan = self.y_tich
-        self.assertEqual(plan.unit, legacy_unit("06520"))
+        self.assertEqual(plan.unit, seed_unit("06520"))
         self.assertEqual(plan.unit.name, "Xã Y Tịch")
         self.assertEqual((plan.number, plan.issued_on), ("", None))  # "Số: /KH-UBND", "ngày tháng 6 năm 2022"
         self.assertEqual((plan.start_year, plan.end_year, plan.milestone_years), (2021, 2030, [2025, 2030]))
@@ -108,7 +103,7 @@ class YTichSeedTests(SeedsTestCase):
     def test_it_reports_before_15_november_every_year(self):
         rule = ReportingRule.objects.get(plan=self.y_tich)
         self.assertEqual((rule.frequency, rule.due_days), (Frequency.YEARLY, ["11-15"]))
-        self.assertEqual(rule.reporting_level, Level.COMMUNE)
+        self.assertEqual(rule.reporters, Reporters.OWN)  # the commune itself reports on its plan
         self.assertEqual(rule.recipient, "UBND xã, Hội Khuyến học huyện")
         self.assertEqual([a.name for a in rule.reporting_agencies.all()], ["Hội Khuyến học xã"])
         dues = list(Deadline.objects.filter(plan=self.y_tich).values_list("due_date", flat=True))
@@ -136,10 +131,8 @@ class YTichSeedTests(SeedsTestCase):
 
 class CuChiSeedTests(SeedsTestCase):
     def test_it_records_the_2023_plan(self):
-        from plans.seeds._common import legacy_unit
-
         plan = self.cu_chi
-        self.assertEqual(plan.unit, legacy_unit("783"))
+        self.assertEqual(plan.unit, seed_unit("783"))
         self.assertEqual(plan.unit.name, "Huyện Củ Chi")
         self.assertEqual((plan.start_year, plan.end_year, plan.milestone_years), (2023, 2023, [2023]))
         self.assertEqual(plan.title, "Thực hiện công tác xây dựng xã hội học tập năm 2023 trên địa bàn huyện")
@@ -189,7 +182,7 @@ class CuChiSeedTests(SeedsTestCase):
     def test_it_asks_the_communes_for_their_plan_and_their_report_once(self):
         rules = ReportingRule.objects.filter(plan=self.cu_chi).order_by("due_date")
         self.assertEqual([r.frequency for r in rules], [Frequency.ONCE, Frequency.ONCE])
-        self.assertEqual([r.reporting_level for r in rules], [Level.COMMUNE, Level.COMMUNE])
+        self.assertEqual([r.reporters for r in rules], [Reporters.CHILDREN, Reporters.CHILDREN])  # its communes
         self.assertEqual([r.due_date for r in rules], [datetime.date(2023, 3, 22), datetime.date(2023, 12, 10)])
         for rule in rules:
             self.assertIn("Phòng Giáo dục và Đào tạo huyện", rule.recipient)
@@ -227,10 +220,8 @@ class CuChiSeedTests(SeedsTestCase):
 
 class DongThapSeedTests(SeedsTestCase):
     def test_it_records_the_province_plan(self):
-        from plans.seeds._common import legacy_unit
-
         plan = self.dong_thap
-        self.assertEqual(plan.unit, legacy_unit("87"))
+        self.assertEqual(plan.unit, seed_unit("87"))
         self.assertEqual((plan.start_year, plan.end_year), (2021, 2030))
         self.assertTrue(plan.title.endswith("trên địa bàn tỉnh Đồng Tháp"))
         self.assertEqual(list(plan.legal_basis.values_list("number", flat=True)), ["14/CT-TTg"])
@@ -292,13 +283,11 @@ class CascadeTests(SeedsTestCase):
         )
 
     def test_it_is_idempotent(self):
-        from plans.seeds import cu_chi, dong_thap, national, y_tich
-
         before = _counts()
-        national.load()
-        dong_thap.load()
-        cu_chi.load()
-        y_tich.load()
+        seed_load(name="national")
+        seed_load(name="dong_thap")
+        seed_load(name="cu_chi")
+        seed_load(name="y_tich")
         self.assertEqual(_counts(), before)
 
 
@@ -308,10 +297,8 @@ class PlanPageTests(SeedsTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        from plans.seeds import ha_noi
-
-        ha_noi.load()
-        cls.ha_noi = ha_noi.get_plan()
+        seed_load(name="ha_noi")
+        cls.ha_noi = seed_plan("ha_noi")
         cls.admin = UserFactory(username="admin", role=Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
 
     def count_queries(self, plan):

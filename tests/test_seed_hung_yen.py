@@ -5,20 +5,19 @@ from decimal import Decimal
 
 from django.test import TestCase
 
-from plans.models import Deadline, DueKind, Frequency, Plan, ReportingRule, Target, Task
-from units.models import Agency, Level
+from demo.plans import seed_load, seed_plan, seed_read, seed_unit
+from indicators.reference import indicators_load
+from plans.models import Deadline, DueKind, Frequency, Plan, Reporters, ReportingRule, Target, Task
+from units.models import Agency
+from units.services import unit_root, units_load
+from units.sources import records
 
 
 def _load_all():
-    from indicators.catalogue import indicators_load
-    from plans.seeds import hung_yen, national
-    from units.services import units_load
-    from units.sources import records
-
     units_load(records=records("legacy"), structure="legacy")
     indicators_load()
-    national.load()
-    hung_yen.load()
+    seed_load(name="national")
+    seed_load(name="hung_yen")
 
 
 def _counts():
@@ -29,22 +28,18 @@ class HungYenSeedTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         _load_all()
-        from plans.seeds import hung_yen
-
-        cls.plan = hung_yen.get_plan()
+        cls.plan = seed_plan("hung_yen")
 
     def target(self, code, year):
         return Target.objects.get(plan=self.plan, indicator__code=code, year=year, unit=self.plan.unit)
 
     def test_it_records_the_plan_and_its_parent(self):
-        from plans.seeds._common import legacy_unit, national_unit
-
-        self.assertEqual(self.plan.unit, legacy_unit("33"))
+        self.assertEqual(self.plan.unit, seed_unit("33"))
         self.assertEqual(self.plan.issued_on, datetime.date(2013, 6, 10))
         self.assertEqual((self.plan.start_year, self.plan.end_year), (2012, 2020))
         self.assertEqual(self.plan.milestone_years, [2015, 2020])
         self.assertEqual(self.plan.status, "issued")
-        self.assertEqual(self.plan.parent, Plan.objects.get(unit=national_unit(), number="89/QĐ-TTg"))
+        self.assertEqual(self.plan.parent, Plan.objects.get(unit=unit_root(), number="89/QĐ-TTg"))
         self.assertEqual(set(self.plan.legal_basis.values_list("number", flat=True)), {"89/QĐ-TTg", "822/BCĐQG-XHHT"})
 
     def test_it_sets_the_2015_targets(self):
@@ -123,7 +118,7 @@ class HungYenSeedTests(TestCase):
         rule = ReportingRule.objects.get(plan=self.plan)
         self.assertEqual(rule.frequency, Frequency.HALF_YEARLY)
         self.assertEqual(rule.due_days, ["06-15", "12-15"])
-        self.assertEqual(rule.reporting_level, Level.DISTRICT)
+        self.assertEqual(rule.reporters, Reporters.SUBTREE)  # the districts, each with the communes below it
         self.assertEqual(rule.recipient, "UBND tỉnh (qua Sở Giáo dục và Đào tạo)")
         self.assertEqual((rule.first_year, rule.last_year), (2013, 2020))
         deadlines = list(Deadline.objects.filter(plan=self.plan).order_by("due_date"))
@@ -207,13 +202,10 @@ class HungYenSeedTests(TestCase):
         self.assertTrue(all(a.unit_id == self.plan.unit_id for a in Agency.objects.filter(led_tasks__plan=self.plan)))
 
     def test_it_writes_every_listed_task(self):
-        from plans.seeds import hung_yen
-
-        self.assertEqual(Task.objects.filter(plan=self.plan).count(), len(hung_yen.TASKS) + len(hung_yen.APPENDIX))
+        listed = seed_read("hung_yen")["plans"][-1]
+        self.assertEqual(Task.objects.filter(plan=self.plan).count(), len(listed["tasks"]) + len(listed["appendix"]))
 
     def test_it_is_idempotent(self):
-        from plans.seeds import hung_yen
-
         before = _counts()
-        hung_yen.load()
+        seed_load(name="hung_yen")
         self.assertEqual(_counts(), before)

@@ -5,20 +5,19 @@ from decimal import Decimal
 
 from django.test import TestCase
 
-from plans.models import Deadline, DueKind, Frequency, Plan, ReportingRule, Target, Task
-from units.models import Agency, Level
+from demo.plans import seed_load, seed_plan, seed_unit
+from indicators.reference import indicators_load
+from plans.models import Deadline, DueKind, Frequency, Plan, Reporters, ReportingRule, Target, Task
+from units.models import Agency
+from units.services import unit_root, units_load
+from units.sources import records
 
 
 def _load_all():
-    from indicators.catalogue import indicators_load
-    from plans.seeds import ha_noi, national
-    from units.services import units_load
-    from units.sources import records
-
     units_load(records=records("legacy"), structure="legacy")
     indicators_load()
-    national.load()
-    ha_noi.load()
+    seed_load(name="national")
+    seed_load(name="ha_noi")
 
 
 def _counts():
@@ -33,9 +32,7 @@ class NationalSeedTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         _load_all()
-        from plans.seeds._common import national_unit
-
-        cls.root = national_unit()
+        cls.root = unit_root()
 
     def plan(self, number):
         return Plan.objects.get(unit=self.root, number=number)
@@ -124,20 +121,16 @@ class HaNoiSeedTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         _load_all()
-        from plans.seeds import ha_noi
-
-        cls.plan = ha_noi.get_plan()
+        cls.plan = seed_plan("ha_noi")
 
     def test_it_records_the_plan_and_its_parent(self):
-        from plans.seeds._common import legacy_unit, national_unit
-
-        self.assertEqual(self.plan.unit, legacy_unit("01"))
+        self.assertEqual(self.plan.unit, seed_unit("01"))
         self.assertEqual(self.plan.number, "290/KH-UBND")
         self.assertEqual(self.plan.issued_on, datetime.date(2021, 12, 16))
         self.assertEqual((self.plan.start_year, self.plan.end_year), (2021, 2030))
         self.assertEqual(self.plan.milestone_years, [2025, 2030])
         self.assertEqual(self.plan.status, "issued")
-        self.assertEqual(self.plan.parent, Plan.objects.get(unit=national_unit(), number="1373/QĐ-TTg"))
+        self.assertEqual(self.plan.parent, Plan.objects.get(unit=unit_root(), number="1373/QĐ-TTg"))
         self.assertEqual(
             set(self.plan.legal_basis.values_list("number", flat=True)),
             {"14/CT-TTg", "1373/QĐ-TTg", "3320/BGDĐT-GDĐT"},
@@ -251,7 +244,7 @@ class HaNoiSeedTests(TestCase):
         rule = ReportingRule.objects.get(plan=self.plan)
         self.assertEqual(rule.frequency, Frequency.YEARLY)
         self.assertEqual(rule.due_days, ["12-01"])
-        self.assertEqual(rule.reporting_level, Level.DISTRICT)
+        self.assertEqual(rule.reporters, Reporters.SUBTREE)  # the districts (the communes from 1/7/2025), cascading
         self.assertIn("Sở Giáo dục và Đào tạo", rule.recipient)
         self.assertIn("Ủy ban nhân dân Thành phố", rule.recipient)
         dues = list(Deadline.objects.filter(plan=self.plan).order_by("due_date").values_list("due_date", flat=True))
@@ -259,9 +252,7 @@ class HaNoiSeedTests(TestCase):
         self.assertIn("Ủy ban nhân dân quận, huyện, thị xã", {a.name for a in rule.reporting_agencies.all()})
 
     def test_it_is_idempotent(self):
-        from plans.seeds import ha_noi, national
-
         before = _counts()
-        national.load()
-        ha_noi.load()
+        seed_load(name="national")
+        seed_load(name="ha_noi")
         self.assertEqual(_counts(), before)

@@ -1,5 +1,7 @@
 """Loading the real units from the vietnamadminunits package, both structures, twice."""
 
+from collections import Counter
+
 from django.core.management import call_command
 from django.test import TestCase
 
@@ -69,7 +71,24 @@ class LoadUnitsTests(TestCase):
         self.assertEqual(old.valid_to.isoformat(), "2025-06-30")
 
     def test_it_keeps_the_tree_consistent(self):
-        self.assertEqual(Unit.objects.find_problems(), ([], [], [], [], []))
+        """What treebeard's ``find_problems`` checks, in one query over the 14,000 units instead of one per node:
+        the path's alphabet and length, the depth, the parent (path and foreign key), the number of children."""
+        rows = list(Unit.objects.values_list("pk", "path", "depth", "numchild", "parent_id"))
+        by_path = {path: pk for pk, path, *_rest in rows}
+        children = Counter(path[: -Unit.steplen] for _pk, path, *_rest in rows if len(path) > Unit.steplen)
+        problems = []
+        for pk, path, depth, numchild, parent_id in rows:
+            if len(path) % Unit.steplen or any(c not in Unit.alphabet for c in path):
+                problems.append((pk, "path"))
+            if depth != len(path) // Unit.steplen:
+                problems.append((pk, "depth"))
+            expected_parent = by_path.get(path[: -Unit.steplen]) if depth > 1 else None
+            if parent_id != expected_parent or (depth > 1 and expected_parent is None):
+                problems.append((pk, "parent"))
+            if numchild != children.get(path, 0):
+                problems.append((pk, "numchild"))
+        self.assertEqual(len(by_path), len(rows))  # no path twice
+        self.assertEqual(problems, [])
 
 
 class LoadUnitsCommandTests(TestCase):

@@ -5,7 +5,8 @@ import json
 from accounts.services import api_token_create
 from indicators.models import Indicator, Measure
 from plans.models import Plan, PlanStatus
-from plans.services import period_get_or_create, target_set
+from plans.periods import period_get_or_create
+from plans.services import target_set
 from reports.models import EntryPath, Value
 from units.models import Level
 

@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from indicators.models import Indicator, Measure
 from plans.models import Plan, PlanStatus, Target, TargetKind
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import EntryPath, Value
 
 from .base import PersonasTestCase

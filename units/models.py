@@ -64,6 +64,10 @@ KIND_LEVEL: dict[str, str] = {
 }
 
 
+#: Levels from the top: a unit of a higher rank number sits lower in the tree.
+LEVEL_RANK: dict[str, int] = {"national": 0, "province": 1, "district": 2, "commune": 3}
+
+
 def kinds_of_level(level: str) -> list[str]:
     return [kind for kind, kind_level in KIND_LEVEL.items() if kind_level == level]
 
@@ -76,10 +80,7 @@ class UnitQuerySet(ScopedQuerySet, MP_NodeQuerySet):
         return qs if include_self else qs.exclude(pk=unit.pk)
 
     def ancestors_of(self, unit: Unit, *, include_self: bool = False) -> UnitQuerySet:
-        steplen = Unit.steplen
-        end = len(unit.path) + (steplen if include_self else 0)
-        prefixes = [unit.path[:i] for i in range(steplen, end, steplen)]
-        return self.filter(path__in=prefixes)
+        return self.filter(path__in=unit.ancestor_paths(include_self=include_self))
 
     def at_level(self, level: str) -> UnitQuerySet:
         return self.filter(kind__in=kinds_of_level(level))
@@ -178,6 +179,15 @@ class Unit(MP_Node):
 
     def is_valid_on(self, day: datetime.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+    def ancestor_paths(self, *, include_self: bool = True) -> list[str]:
+        """The paths of the unit's ancestors, the root first, then its own (unless ``include_self`` is false).
+
+        The one owner of "the units above this one" as paths (no query): scoping, targets inherited from the
+        units above, the plans a unit implements, breadcrumbs.
+        """
+        end = len(self.path) + (1 if include_self else 0)
+        return [self.path[:i] for i in range(self.steplen, end, self.steplen)]
 
     def contains(self, other: Unit) -> bool:
         """True when ``other`` is this unit or one of its descendants (no query)."""

@@ -31,6 +31,16 @@ class ScopedWithAncestorsQuerySet(ScopedQuerySet):
     """Also the objects of the units above: the plans a unit implements, the agencies they name."""
 
     def scope_q(self, unit) -> Q:
-        steplen = len(unit.path) // unit.depth
-        ancestor_paths = [unit.path[:i] for i in range(steplen, len(unit.path), steplen)]
-        return super().scope_q(unit) | Q(**{f"{self.scope_path}__in": ancestor_paths})
+        return super().scope_q(unit) | Q(**{f"{self.scope_path}__in": unit.ancestor_paths(include_self=False)})
+
+
+def unit_visible_or_404(user, unit_id):
+    """The unit a URL names, if the user may see it; a 404 otherwise, as if it did not exist.
+
+    The one helper views use to resolve a unit from a URL (scope: ``Unit.objects.visible_to``).
+    """
+    from django.shortcuts import get_object_or_404
+
+    from units.models import Unit
+
+    return get_object_or_404(Unit.objects.visible_to(user).select_related("parent"), pk=unit_id)

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "reports",
     "exports",
     "learning",
+    "demo",
     "jobs",
 ]
 

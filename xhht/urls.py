@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from core import views as core_views
+from plans.periods import PeriodConverter
 from xhht.api import api
+
+register_converter(PeriodConverter, "period")
 
 urlpatterns = [
     path("", core_views.home, name="home"),

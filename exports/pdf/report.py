@@ -2,16 +2,17 @@
 
 Everything the report shows comes from the roll-up page's selector (``rollup_page``: scope, period, plan,
 the unit's figures against its targets) and, for the units one level below, from the same ``rollup`` and
-``progress_for`` calls and the same cell formatting (``cells``). Nothing is recomputed here. Queries: those
+``progress_for`` calls; the template writes them with the same texts (``reports.display``, template filter
+``cell``). Nothing is recomputed here. Queries: those
 of ``rollup_page`` plus one roll-up and one progress computation for all the children and indicators, so
 the count depends on neither the number of units nor the number of indicators.
 
 The units below (since July 2025 a province's 100+ communes) are shown twice, compactly: in the body, per
-indicator, how many of them reached the target, are on track, behind or without data (one row per
-indicator); in an appendix on landscape pages, a table of the units against the indicators, in groups of
-``APPENDIX_COLUMNS`` indicators, each cell the value and a letter for its status. A row per unit and
-indicator (4,000 rows, 130 pages for Hà Nội) took WeasyPrint 21 s and 770 MB; the appendix lays out one row
-per unit and group (docs/benchmarks.md).
+indicator, how many of them reached the target, are on track, behind, without data (one row per indicator);
+in an appendix, per indicator, the units grouped by status, each with its value, as running text. A table row
+per unit and indicator (4,000 rows, 130 pages for Hà Nội's communes) took WeasyPrint 21 s and 770 MB, a table
+of the units against the indicators still ~4,000 cells; running text is laid out a paragraph at a time
+(docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from indicators.models import Indicator
 from plans.models import Period, Plan
-from reports.progress import Status, progress_for
+from reports.progress import Progress, Status, progress_for
 from reports.rollup import rollup
-from reports.selectors.rollup import Cells, IndicatorRow, cells, rollup_page
+from reports.selectors.rollup import IndicatorRow, rollup_page
 from units.models import Level, Unit, UnitKind
 
 #: The words a unit's name starts with, left out of the place name ("Tản Lĩnh, ngày ...").
@@ -44,42 +45,55 @@ KIND_WORDS = sorted((str(label) for label in UnitKind.labels), key=len, reverse=
 ]
 
 
-#: Indicators per table of the appendix (columns of a landscape A4 page beside the unit's name).
-APPENDIX_COLUMNS = 8
-
-#: The letter a status gets in the appendix (explained under its title).
-STATUS_MARKS = {Status.ACHIEVED: "Đ", Status.ON_TRACK: "T", Status.BEHIND: "C"}
+#: The groups of the appendix, in this order; ``None``: no target applies to the unit.
+GROUPS = [Status.ACHIEVED, Status.ON_TRACK, Status.BEHIND, Status.NO_DATA, None]
 
 
 @dataclasses.dataclass
-class ChildrenSummary:
-    """One indicator across the units one level below: how many stand where against their targets."""
+class ChildLine:
+    """A unit below and its progress on one indicator (the template's ``cell`` filter writes its texts)."""
 
-    indicator: Indicator
-    with_data: int
-    units: int
-    achieved: int
-    on_track: int
-    behind: int
-    no_target: int
-
-
-@dataclasses.dataclass
-class AppendixColumn:
-    number: int  # the indicator's number in section I
-    indicator: Indicator
-
-
-@dataclasses.dataclass
-class AppendixRow:
     unit: Unit
-    cells: list[tuple[str, str]]  # (value, status letter) per column
+    indicator: Indicator
+    progress: Progress
 
 
 @dataclasses.dataclass
-class AppendixTable:
-    columns: list[AppendixColumn]
-    rows: list[AppendixRow]
+class StatusGroup:
+    status: str | None  # a ``Status``, or None: no target
+    lines: list[ChildLine]
+
+
+@dataclasses.dataclass
+class ChildrenSection:
+    """One indicator across the units one level below, grouped by how each stands against its target."""
+
+    indicator: Indicator
+    groups: list[StatusGroup]  # every group of ``GROUPS``, possibly empty
+    units: int
+
+    def count(self, status: str | None) -> int:
+        return next(len(g.lines) for g in self.groups if g.status == status)
+
+    @property
+    def with_data(self) -> int:
+        return sum(1 for g in self.groups for line in g.lines if line.progress.value is not None)
+
+    @property
+    def achieved(self) -> int:
+        return self.count(Status.ACHIEVED)
+
+    @property
+    def on_track(self) -> int:
+        return self.count(Status.ON_TRACK)
+
+    @property
+    def behind(self) -> int:
+        return self.count(Status.BEHIND)
+
+    @property
+    def no_target(self) -> int:
+        return self.count(None)
 
 
 @dataclasses.dataclass
@@ -94,8 +108,7 @@ class ReportDocument:
     date: datetime.date
     subject: str
     rows: list[IndicatorRow]
-    summaries: list[ChildrenSummary]
-    appendix: list[AppendixTable]
+    sections: list[ChildrenSection]
     children_level: str
     recipients: list[str]
     authority: str
@@ -114,22 +127,11 @@ class ReportDocument:
         }
 
 
-def _summary(indicator: Indicator, line: list[Cells]) -> ChildrenSummary:
-    statuses = [c.status for c in line]
-    return ChildrenSummary(
-        indicator=indicator,
-        with_data=sum(1 for c in line if c.figure is not None and c.figure.has_data),
-        units=len(line),
-        achieved=statuses.count(Status.ACHIEVED),
-        on_track=statuses.count(Status.ON_TRACK),
-        behind=statuses.count(Status.BEHIND),
-        no_target=statuses.count(None),
-    )
-
-
-def _mark(c: Cells) -> tuple[str, str]:
-    has_data = c.figure is not None and c.figure.has_data
-    return (c.value if has_data else "", STATUS_MARKS.get(c.status, "") if has_data else "")
+def _section(indicator: Indicator, lines: list[ChildLine]) -> ChildrenSection:
+    groups = {status: StatusGroup(status, []) for status in GROUPS}
+    for line in lines:
+        groups[line.progress.status or None].lines.append(line)
+    return ChildrenSection(indicator, list(groups.values()), len(lines))
 
 
 def place_name(unit: Unit) -> str:
@@ -147,36 +149,22 @@ def _committee(unit: Unit, *, short: bool = False) -> str:
     return f"ỦY BAN NHÂN DÂN\n{unit.name}".upper()
 
 
-def report_document(*, user: User, unit_id: int, period_code: str, plan_id: str | None = None) -> ReportDocument:
-    """The report of a unit and a period as the user may see it, or 404 (as the roll-up page)."""
-    page = rollup_page(user=user, unit_id=unit_id, period_code=period_code, plan_id=plan_id)
+def report_document(*, user: User, unit: Unit, period: Period, plan: Plan | None = None) -> ReportDocument:
+    """The report of a unit the user sees (the caller resolved it) for a period, as the roll-up page shows it."""
+    page = rollup_page(user=user, unit=unit, period=period, plan=plan)
     unit, period = page.unit, page.period
     indicators = [row.indicator for row in page.rows]
 
     children = list(
         Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).valid_on(period.reference_day)
     )
-    summaries: list[ChildrenSummary] = []
-    appendix: list[AppendixTable] = []
+    sections: list[ChildrenSection] = []
     if children and indicators:
         figures = rollup(anchors=children, period=period, indicators=indicators)
         progress = progress_for(anchors=children, period=period, indicators=indicators, figures=figures, plan=page.plan)
-        grid = {
-            (child.pk, i.pk): cells(i, figures.get((child.pk, i.pk)), progress.get((child.pk, i.pk)))
-            for child in children
-            for i in indicators
-        }
-        summaries = [
-            _summary(indicator, [grid[(child.pk, indicator.pk)] for child in children]) for indicator in indicators
-        ]
-        numbered = [AppendixColumn(n, i) for n, i in enumerate(indicators, start=1)]
-        for start in range(0, len(numbered), APPENDIX_COLUMNS):
-            columns = numbered[start : start + APPENDIX_COLUMNS]
-            rows = [
-                AppendixRow(child, [_mark(grid[(child.pk, column.indicator.pk)]) for column in columns])
-                for child in children
-            ]
-            appendix.append(AppendixTable(columns, rows))
+        for indicator in indicators:
+            lines = [ChildLine(child, indicator, progress[(child.pk, indicator.pk)]) for child in children]
+            sections.append(_section(indicator, lines))
 
     parent = page.crumbs[-1].unit if page.crumbs else None  # the crumbs are the ancestors, root first
     superior = _committee(parent, short=True) if parent is not None and parent.level != Level.NATIONAL else ""
@@ -204,8 +192,7 @@ def report_document(*, user: User, unit_id: int, period_code: str, plan_id: str 
         date=timezone.localdate(),
         subject=subject,
         rows=page.rows,
-        summaries=summaries,
-        appendix=appendix,
+        sections=sections,
         children_level=str(children[0].get_level_display()).lower() if children else "",
         recipients=recipients,
         authority=_("TM. ỦY BAN NHÂN DÂN"),

@@ -19,12 +19,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core.numbers import AMOUNT_PLACES, PERCENT_PLACES
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 #: Number formats: percentages are stored as fractions (0.995 shows as 99,5 % in a Vietnamese Excel).
-PERCENT = "0.0%"
+# The digits of ``core.numbers`` (a page, the PDF and the Excel file show the same figure): percentages with
+# PERCENT_PLACES decimals, amounts with up to AMOUNT_PLACES. Excel rounds half away from zero, as core.numbers does.
+PERCENT = "0." + "0" * PERCENT_PLACES + "%"
 INTEGER = "#,##0"
-DECIMAL = "#,##0.00"
+DECIMAL = "#,##0." + "#" * AMOUNT_PLACES
 
 #: A text cell starting with one of these would be read by Excel as a formula (CSV/formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

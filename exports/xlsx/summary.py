@@ -21,8 +21,6 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -42,15 +40,14 @@ from exports.xlsx.common import (
 )
 from exports.xlsx.stream import StreamBook, StreamSheet
 from indicators.models import Indicator, Measure
+from plans.display import target_text
 from plans.models import Period, Plan
-from plans.selectors import target_display
 from reports.models import RollupNote, SubmissionStatus
 from reports.progress import Progress, Status, progress_for
 from reports.rollup import Figure, rollup
-from reports.selectors.entry import ancestor_paths
-from reports.selectors.rollup import LEVEL_RANK, period_for, rollup_indicators
+from reports.selectors.rollup import rollup_indicators
 from reports.selectors.submissions import SUBMITTED, reporting_units
-from units.models import KIND_LEVEL, Unit
+from units.models import KIND_LEVEL, LEVEL_RANK, Unit
 
 RATIO_MEASURES = {Measure.RATIO, Measure.STANDARD}
 
@@ -92,7 +89,7 @@ class LineMaker:
             text = self.targets.get(target.pk)
             if text is None:
                 target.indicator = indicator
-                text = self.targets[target.pk] = target_display(target)
+                text = self.targets[target.pk] = target_text(target)
         ratio = indicator.measure in RATIO_MEASURES
         return Line(
             value=_float(figure.value) if figure else None,
@@ -129,19 +126,12 @@ class Summary:
 
 
 def summary_data(
-    *, user: User, unit_id: int, period_code: str, plan_id: str | None = None, progress: NullProgress = NO_PROGRESS
+    *, user: User, unit: Unit, period: Period, plan: Plan | None = None, progress: NullProgress = NO_PROGRESS
 ) -> Summary:
-    """The summary as the user may see it, or 404 (the unit outside the scope, a bad period or plan).
+    """The summary of a unit the user sees (the caller resolved unit, period and plan), within the user's scope.
 
-    ``progress`` counts the units rolled up, then the sheets written by ``summary_workbook``.
+    ``progress`` counts the units rolled up, then the sheets written by ``summary_write``.
     """
-    unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
-    period = period_for(period_code)
-    plan = None
-    if plan_id:
-        plan = Plan.objects.visible_to(user).filter(unit__path__in=ancestor_paths(unit), pk=_int(plan_id)).first()
-        if plan is None:
-            raise Http404(_("Không có kế hoạch này trong phạm vi của đơn vị."))
     indicators = rollup_indicators(unit, period, plan)
 
     units = list(
@@ -176,7 +166,7 @@ def summary_data(
             progress.advance(len(anchors))
 
     reporting = reporting_units(unit, period)
-    notes = RollupNote.objects.filter(unit__path__startswith=unit.path, period=period)
+    notes = RollupNote.objects.filter(unit__path__startswith=unit.path, period_id=period.pk)
     return Summary(
         unit=unit,
         period=period,
@@ -188,13 +178,6 @@ def summary_data(
         notes={(n.unit_id, n.indicator_id): n.comment for n in notes.only("unit_id", "indicator_id", "comment")},
         exported_at=timezone.localtime(),
     )
-
-
-def _int(text: str) -> int:
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        raise Http404(_("Không có kế hoạch này trong phạm vi của đơn vị.")) from None
 
 
 # --- the workbook ---------------------------------------------------------------------------------------

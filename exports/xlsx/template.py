@@ -20,7 +20,6 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from openpyxl import Workbook
@@ -33,11 +32,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from accounts.models import User
 from exports.xlsx.common import RowWriter, header_row, new_sheet, new_workbook, sheet_title, text_cell
 from indicators.models import Indicator, Measure
+from plans.display import target_text
 from plans.models import Period, Target
-from plans.selectors import target_display
+from plans.periods import period_neighbour_code
+from plans.targets import target_choose, targets_index
+from reports.display import value_text
 from reports.models import Value
-from reports.selectors.entry import ancestor_paths, target_choose, value_display
-from reports.selectors.rollup import period_for
 from units.models import KIND_LEVEL, Unit
 
 #: The table's columns: (import column or None for a reference column, Vietnamese label, width, kind).
@@ -75,10 +75,8 @@ class Template:
     rows: list[TemplateRow]
 
 
-def template_data(*, user: User, unit_id: int, period_code: str) -> Template:
-    """The rows of the template of a unit and period as the user may see them, or 404."""
-    unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
-    period = period_for(period_code)
+def template_data(*, user: User, unit: Unit, period: Period) -> Template:
+    """The rows of the template of a unit the user sees (the caller resolved it) and a period, within scope."""
     year = period.year
     units = list(
         Unit.objects.visible_to(user)
@@ -88,7 +86,7 @@ def template_data(*, user: User, unit_id: int, period_code: str) -> Template:
     )
     targets = list(
         Target.objects.filter(
-            Q(plan__unit__path__in=ancestor_paths(unit)) | Q(plan__unit__path__startswith=unit.path),
+            Q(plan__unit__path__in=unit.ancestor_paths()) | Q(plan__unit__path__startswith=unit.path),
             plan__start_year__lte=year,
             plan__end_year__gte=year,
             indicator__source__isnull=True,
@@ -96,12 +94,13 @@ def template_data(*, user: User, unit_id: int, period_code: str) -> Template:
     )
     # Plan unit path → entry level → the indicators its plans ask for.
     asked: dict[str, dict[str, dict[int, Indicator]]] = defaultdict(lambda: defaultdict(dict))
-    by_indicator: dict[int, list[Target]] = defaultdict(list)
+    by_indicator: dict[int, Indicator] = {}
     for target in targets:
         asked[target.plan.unit.path][target.indicator.entry_level][target.indicator_id] = target.indicator
-        by_indicator[target.indicator_id].append(target)
+        by_indicator[target.indicator_id] = target.indicator
+    index = targets_index(units=units, indicators=list(by_indicator.values()), year=year) if by_indicator else {}
 
-    previous_code = period.previous()
+    previous_code = period_neighbour_code(period, -1)
     values: dict[tuple[int, int, str], Value] = {}
     if targets:
         for value in Value.objects.filter(
@@ -115,10 +114,10 @@ def template_data(*, user: User, unit_id: int, period_code: str) -> Template:
     for u in units:
         level = KIND_LEVEL[u.kind]
         wanted: dict[int, Indicator] = {}
-        for path in ancestor_paths(u):
+        for path in u.ancestor_paths():
             wanted.update(asked.get(path, {}).get(level, {}))
         for indicator in sorted(wanted.values(), key=lambda i: (i.category, i.order, i.code)):
-            target, _inherited = target_choose(by_indicator[indicator.pk], u, indicator, year)
+            target, _inherited = target_choose(index, u, indicator)
             rows.append(
                 TemplateRow(
                     unit=u,
@@ -195,8 +194,8 @@ def template_workbook(template: Template) -> Workbook:
                 denominator,
                 flag,
                 comment,
-                value_display(row.previous, indicator),
-                target_display(target) if target is not None else "",
+                value_text(row.previous, indicator),
+                target_text(target) if target is not None else "",
             ]
         )
         if indicator.measure in (Measure.STANDARD, Measure.STATUS):

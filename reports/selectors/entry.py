@@ -1,83 +1,26 @@
 """Reads for the entry form: the grid a unit fills in for a period, and the periods a unit reports on.
 
 The indicators a unit must report are those with a target in a plan issued by the unit or by one of its
-ancestors, running in the period's year, whose entry level is the unit's level. Beside each one: the
-target that applies (the same rule as ``reports.progress``: a target for this unit from the nearest plan;
-for ratios and standards, else the nearest ancestor's; the first target at or after the period's year)
-and the value of the previous period. A fixed number of queries, whatever the number of indicators.
+ancestors, running in the period's year, whose entry level is the unit's level. Beside each one: the target
+that applies (``plans.targets``, the rule progress uses too) and the value of the previous period. A fixed
+number of queries, whatever the number of indicators. Nothing here formats text (``reports.display``).
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Count, Q
-from django.utils import formats
-from django.utils.translation import gettext as _
 
-from indicators.models import Indicator, Measure
-from plans.models import Deadline, Period, PlanStatus, Target
-from plans.selectors import number_display, target_display
+from indicators.models import Indicator
+from plans.models import Deadline, Period, Target
+from plans.periods import period_neighbour_code
+from plans.reporting import deadline_for
+from plans.targets import target_choose, targets_index
 from reports.models import Value
 from reports.services.submissions import lock_reasons
 from units.models import KIND_LEVEL, Level, Unit
-
-INHERITING_MEASURES = {Measure.RATIO, Measure.STANDARD}
-
-
-def ancestor_paths(unit: Unit) -> list[str]:
-    """The paths of the unit and its ancestors, the unit's own first (no query)."""
-    steplen = Unit.steplen
-    return [unit.path[:end] for end in range(len(unit.path), 0, -steplen)]
-
-
-def level_label(indicator: Indicator, level: int) -> str:
-    """0 → "Chưa đạt"; 1 of a yes/no standard → "Đạt"; else "Mức n"."""
-    if level <= 0:
-        return _("Chưa đạt")
-    if indicator.max_level == 1:
-        return _("Đạt")
-    return _("Mức %(n)s") % {"n": level}
-
-
-def level_choices(indicator: Indicator) -> list[tuple[str, str]]:
-    return [("", "—")] + [(str(n), level_label(indicator, n)) for n in range(indicator.max_level + 1)]
-
-
-def input_number(value: Decimal | None) -> str:
-    """A stored number as the form shows it: no grouping, comma decimal (95.50 → "95,5"; 10600 → "10600")."""
-    if value is None:
-        return ""
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",")
-
-
-def percent_display(percent: Decimal | None) -> str:
-    if percent is None:
-        return ""
-    return f"{formats.number_format(percent, 2, use_l10n=True)} %"
-
-
-def value_display(value: Value | None, indicator: Indicator) -> str:
-    """A value as one line of text: "95/100 (95,00 %)", "Mức 2", "12 trung tâm", "không phát sinh"."""
-    if value is None:
-        return ""
-    if value.not_applicable:
-        return _("không phát sinh")
-    if indicator.measure == Measure.RATIO:
-        if value.numerator is None or value.denominator is None:
-            return ""
-        text = f"{number_display(value.numerator)}/{number_display(value.denominator)}"
-        percent = value.percent
-        return f"{text} ({percent_display(percent)})" if percent is not None else text
-    if value.value is None:
-        return ""
-    if indicator.measure in (Measure.STANDARD, Measure.STATUS):
-        return level_label(indicator, int(value.value))
-    suffix = f" {indicator.unit_of_measure}" if indicator.unit_of_measure else ""
-    return f"{number_display(value.value)}{suffix}"
 
 
 @dataclass
@@ -88,22 +31,6 @@ class EntryRow:
     target_inherited: bool = False
     current: Value | None = None
     previous: Value | None = None
-
-    @property
-    def prefix(self) -> str:
-        return f"i{self.indicator.pk}"
-
-    @property
-    def target_text(self) -> str:
-        return target_display(self.target) if self.target is not None else ""
-
-    @property
-    def current_text(self) -> str:
-        return value_display(self.current, self.indicator)
-
-    @property
-    def previous_text(self) -> str:
-        return value_display(self.previous, self.indicator)
 
     @property
     def version(self) -> int:
@@ -126,45 +53,21 @@ class EntryGrid:
         return bool(self.rows)
 
 
-def _plan_rank(target: Target) -> tuple:
-    plan = target.plan
-    return (plan.status != PlanStatus.DRAFT, len(plan.unit.path), plan.issued_on or datetime.date.min, plan.pk)
-
-
-def target_choose(targets: list[Target], unit: Unit, indicator: Indicator, year: int) -> tuple[Target | None, bool]:
-    """The target of ``indicator`` that applies to ``unit`` in ``year``, and whether it is an ancestor's."""
-    applicable = [t for t in targets if t.plan.start_year <= year <= t.plan.end_year and t.year >= year]
-    paths = ancestor_paths(unit)
-    if indicator.measure not in INHERITING_MEASURES:
-        paths = paths[:1]
-    for path in paths:
-        candidates = [t for t in applicable if t.unit.path == path]
-        if not candidates:
-            continue
-        nearest = max(candidates, key=_plan_rank)
-        of_plan = [t for t in candidates if t.plan_id == nearest.plan_id]
-        return min(of_plan, key=lambda t: t.year), path != unit.path
-    return None, False
-
-
 def entry_grid(*, unit: Unit, period: Period, user) -> EntryGrid:
     """The grid of ``unit`` for ``period`` (which may be unsaved: nothing entered yet). Scope is the view's."""
     level = KIND_LEVEL[unit.kind]
-    paths = ancestor_paths(unit)
     year = period.year
-    running = Q(plan__unit__path__in=paths, plan__start_year__lte=year, plan__end_year__gte=year)
-    previous_code = period.previous()
+    running = Q(plan__unit__path__in=unit.ancestor_paths(), plan__start_year__lte=year, plan__end_year__gte=year)
+    previous_code = period_neighbour_code(period, -1)
 
-    # 1. Every target of the running plans above for indicators entered at this level.
-    targets = list(
-        Target.objects.filter(running, indicator__entry_level=level).select_related("plan__unit", "unit", "indicator")
+    # 1. The indicators entered at this level that the running plans above set targets for, and their targets.
+    ordered = list(
+        Indicator.objects.filter(
+            pk__in=Target.objects.filter(running, indicator__entry_level=level).values("indicator_id")
+        ).order_by("category", "order", "code")
     )
-    by_indicator: dict[int, list[Target]] = {}
-    indicators: dict[int, Indicator] = {}
-    for target in targets:
-        by_indicator.setdefault(target.indicator_id, []).append(target)
-        indicators[target.indicator_id] = target.indicator
-    ordered = sorted(indicators.values(), key=lambda i: (i.category, i.order, i.code))
+    targets = targets_index(units=[unit], indicators=ordered, year=year) if ordered else {}
+    indicators = {i.pk: i for i in ordered}
 
     # 2. This period's and the previous period's values, with who entered them.
     values: dict[tuple[str, int], Value] = {}
@@ -175,11 +78,11 @@ def entry_grid(*, unit: Unit, period: Period, user) -> EntryGrid:
             values[(value.period.code, value.indicator_id)] = value
 
     rows = []
-    for index, indicator in enumerate(ordered, start=1):
-        target, inherited = target_choose(by_indicator[indicator.pk], unit, indicator, year)
+    for number, indicator in enumerate(ordered, start=1):
+        target, inherited = target_choose(targets, unit, indicator)
         rows.append(
             EntryRow(
-                index=index,
+                index=number,
                 indicator=indicator,
                 target=target,
                 target_inherited=inherited,
@@ -218,22 +121,14 @@ class PeriodRow:
 
 
 def entry_periods(*, unit: Unit, today: datetime.date) -> list[PeriodRow]:
-    """The reporting periods of the plans of the unit and its ancestors (their deadlines), in due-date order.
-
-    The due date shown is that of the rules asking this unit's level to report (or any level), else the
-    earliest of the period. Two queries.
-    """
-    level = KIND_LEVEL[unit.kind]
+    """The periods the unit is expected to report on (``plans.reporting``), with the due date that applies to it
+    (the date every page shows), in due-date order. Two queries."""
     deadlines = list(
-        Deadline.objects.filter(plan__unit__path__in=ancestor_paths(unit))
-        .select_related("period", "rule")
+        Deadline.objects.filter(plan__unit__path__in=unit.ancestor_paths())
+        .select_related("plan__unit", "period", "rule")
         .order_by("due_date", "pk")
     )
-    grouped: dict[int, list[Deadline]] = {}
-    periods: dict[int, Period] = {}
-    for deadline in deadlines:
-        grouped.setdefault(deadline.period_id, []).append(deadline)
-        periods[deadline.period_id] = deadline.period
+    periods: dict[int, Period] = {d.period_id: d.period for d in deadlines}
     counts = dict(
         Value.objects.filter(unit=unit, period__in=list(periods))
         .values("period")
@@ -241,16 +136,17 @@ def entry_periods(*, unit: Unit, today: datetime.date) -> list[PeriodRow]:
         .values_list("period", "n")
     )
     rows = []
-    for period_id, items in grouped.items():
-        mine = [d for d in items if d.rule.reporting_level in ("", level)] or items
-        due = min(d.due_date for d in mine)
+    for period in periods.values():
+        deadline = deadline_for(unit=unit, period=period, deadlines=deadlines)
+        if deadline is None:
+            continue  # a period of a plan above that does not ask this unit to report
         rows.append(
             PeriodRow(
-                period=periods[period_id],
-                due_date=due,
-                rules=sorted({d.rule.title for d in mine}),
-                values_count=counts.get(period_id, 0),
-                is_past=due < today,
+                period=period,
+                due_date=deadline.due_date,
+                rules=[deadline.rule.title],
+                values_count=counts.get(period.pk, 0),
+                is_past=deadline.due_date < today,
             )
         )
     rows.sort(key=lambda r: (r.due_date, r.period.code))

@@ -1,14 +1,11 @@
 """Reads for the submission workflow: a unit's report page, a value's history, the reporting dashboard.
 
-Expected reporting units: for a period, the deadlines of the plans of the unit, of its ancestors and of its
-subtree say which level reports (``ReportingRule.reporting_level``); the expected units are the units of that
-level in the subtree (of the unit, or of the plan's unit when the plan sits below it), valid on the period's
-reference day. A rule without a level asks the plan's own unit.
+Expected reporting units, due dates and to whom: ``plans.reporting`` (the one owner of that rule), from the
+deadlines of the plans of the unit, of its ancestors and of its subtree.
 
 The dashboard is set-based: counts are grouped in SQL by the path prefix of the child depth (as
 ``reports.rollup`` does), so the number of queries does not depend on the number of units. Late means
-submitted on a day (Asia/Ho_Chi_Minh) after the due date: the submission's deadline, else the deadline that
-``deadline_for`` would choose (the deepest plan, then the earliest due date).
+submitted on a day (Asia/Ho_Chi_Minh) after the due date: the submission's deadline, else ``deadline_for``'s.
 """
 
 from __future__ import annotations
@@ -19,22 +16,20 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, DateField, Exists, F, OuterRef, Q, Subquery, When
-from django.db.models import Value as V
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Substr, TruncDate
-from django.http import Http404
-from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from plans.models import Deadline, Period, PeriodKind
-from plans.services import period_code, period_get_or_create, period_parse
+from accounts.policy import may_review, may_submit
+from indicators.models import Indicator
+from plans.models import Deadline, Period
+from plans.periods import period_neighbour_code
+from plans.reporting import deadline_for, deadlines_around, due_case, expected_q
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
-from reports.services.submissions import can_review, can_submit, deadline_for, lock_reasons
-from units.models import Unit, kinds_of_level
+from reports.services.submissions import lock_reasons
+from units.models import Unit
 
 HUNDRED = Decimal(100)
 TREND_PERIODS = 6
@@ -44,86 +39,6 @@ NOT_SUBMITTED = [SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
 
 def _tz() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
-
-
-# --- lookups shared by the pages ------------------------------------------------------------------------
-
-
-def period_for_code(code: str) -> Period:
-    """The period of a URL's code (created on first use, as the roll-up does); 404 for a bad code."""
-    try:
-        kind, year, number = period_parse(code)
-    except ValidationError:
-        raise Http404(_("Mã kỳ báo cáo không hợp lệ.")) from None
-    return period_get_or_create(code=period_code(kind, year, number))
-
-
-def unit_for(user: User, unit_id: int) -> Unit:
-    """The unit if the user may see it; 404 otherwise, as if it did not exist."""
-    return get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
-
-
-def _ancestor_paths(path: str, *, include_self: bool = True) -> list[str]:
-    end = len(path) + (1 if include_self else 0)
-    return [path[:i] for i in range(Unit.steplen, end, Unit.steplen)]
-
-
-# --- expected reporting units ---------------------------------------------------------------------------
-
-
-def deadlines_around(unit: Unit, periods: list[Period]) -> list[Deadline]:
-    """Deadlines of the periods from the plans of the unit, its ancestors and its subtree (one query)."""
-    return list(
-        Deadline.objects.filter(period__in=periods)
-        .filter(Q(plan__unit__path__in=_ancestor_paths(unit.path)) | Q(plan__unit__path__startswith=unit.path))
-        .select_related("plan__unit", "rule")
-    )
-
-
-def _valid_q(day: datetime.date, prefix: str = "") -> Q:
-    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
-        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
-    )
-
-
-def _deadline_units_q(deadline: Deadline, within: str, prefix: str = "") -> Q | None:
-    """The units a deadline asks to report, restricted to the subtree of path ``within``."""
-    plan_unit = deadline.plan.unit
-    if not (plan_unit.path.startswith(within) or within.startswith(plan_unit.path)):
-        return None
-    level = deadline.rule.reporting_level
-    if not level:
-        return Q(**{f"{prefix}pk": plan_unit.pk}) if plan_unit.path.startswith(within) else None
-    scope = plan_unit.path if len(plan_unit.path) > len(within) else within
-    return Q(**{f"{prefix}path__startswith": scope, f"{prefix}kind__in": kinds_of_level(level)})
-
-
-def expected_q(unit: Unit, period: Period, deadlines: list[Deadline], prefix: str = "") -> Q | None:
-    """A filter for the expected reporting units of the unit's subtree for the period; None if none."""
-    parts = [q for d in deadlines if d.period_id == period.pk if (q := _deadline_units_q(d, unit.path, prefix))]
-    if not parts:
-        return None
-    combined = Q()
-    for part in parts:
-        combined |= part
-    return combined & _valid_q(period.reference_day, prefix)
-
-
-def _due_case(deadlines: list[Deadline], prefix: str = "", *, with_period: bool = False):
-    """The due date ``deadline_for`` would give each unit, as an SQL expression (deepest plan, earliest date)."""
-    whens = []
-    for d in sorted(deadlines, key=lambda d: (-len(d.plan.unit.path), d.due_date)):
-        level = d.rule.reporting_level
-        if level:
-            condition = Q(**{f"{prefix}path__startswith": d.plan.unit.path, f"{prefix}kind__in": kinds_of_level(level)})
-        else:
-            condition = Q(**{f"{prefix}pk": d.plan.unit.pk})
-        if with_period:
-            condition &= Q(period_id=d.period_id)
-        whens.append(When(condition, then=V(d.due_date)))
-    if not whens:
-        return V(None, output_field=DateField())
-    return Case(*whens, default=V(None), output_field=DateField())
 
 
 # --- counts ---------------------------------------------------------------------------------------------
@@ -176,7 +91,7 @@ def _submission_aggregates() -> dict:
 def _with_due(queryset, deadlines, *, with_period=False):
     return queryset.annotate(
         due=Coalesce(
-            F("deadline__due_date"), _due_case(deadlines, "unit__", with_period=with_period), output_field=DateField()
+            F("deadline__due_date"), due_case(deadlines, "unit__", with_period=with_period), output_field=DateField()
         ),
         day=TruncDate("submitted_at", tzinfo=_tz()),
     )
@@ -199,7 +114,8 @@ def counts_by_prefix(unit: Unit, period: Period, deadlines: list[Deadline], pref
         counts.setdefault(row["prefix"], Counts()).expected = row["n"]
     rows = (
         _with_due(
-            Submission.objects.filter(period=period).filter(expected_q(unit, period, deadlines, "unit__")), deadlines
+            Submission.objects.filter(period_id=period.pk).filter(expected_q(unit, period, deadlines, "unit__")),
+            deadlines,
         )
         .annotate(prefix=Substr("unit__path", 1, prefix_len))
         .values("prefix")
@@ -269,7 +185,6 @@ class SubmissionPage:
     history: list[StatusChange]
     below: Counts
     ready_to_submit: bool
-    dashboard_url: str
 
 
 def submission_history(submission: Submission) -> list[StatusChange]:
@@ -298,33 +213,40 @@ def submission_history(submission: Submission) -> list[StatusChange]:
     return changes
 
 
-def submission_page(*, user: User, unit_id: int, period_code: str) -> SubmissionPage:
-    unit = unit_for(user, unit_id)
-    period = period_for_code(period_code)
+def submission_indicators(*, unit: Unit, period: Period):
+    """The indicators of the values in a unit's report for a period (a remark or a comment can be about one)."""
+    return Indicator.objects.filter(values__unit=unit, values__period_id=period.pk).order_by("category", "order", "code")
+
+
+def submission_page(*, user: User, unit: Unit, period: Period) -> SubmissionPage:
+    """A unit's report for a period as the user may act on it (the view resolved unit and period)."""
     submission = (
-        Submission.objects.filter(unit=unit, period=period).select_related("deadline").first()
+        Submission.objects.filter(unit=unit, period_id=period.pk).select_related("deadline").first()
         # Not created on a read: the first action creates it (``submission_get``).
         or Submission(unit=unit, period=period)
     )
     submission.unit = unit
-    deadline = submission.deadline if submission.deadline_id else deadline_for(unit=unit, period=period)
+    deadlines = deadlines_around(unit, [period])
+    deadline = (
+        submission.deadline if submission.deadline_id else deadline_for(unit=unit, period=period, deadlines=deadlines)
+    )
     due = deadline.due_date if deadline else None
     submitted = submission.status in SUBMITTED
     is_late = timezone.localtime(submission.submitted_at, _tz()).date() > due if due and submitted else None
     today = timezone.localdate(timezone=_tz())
 
-    may_submit, may_review = can_submit(user, submission), can_review(user, submission)
+    submitter, reviewer = may_submit(user, unit), may_review(user, unit)
     status = submission.status
     actions = Actions(
-        submit=may_submit and status in NOT_SUBMITTED,
-        approve=may_review and status == SubmissionStatus.SUBMITTED,
-        return_=may_review and status == SubmissionStatus.SUBMITTED,
-        reopen=may_review and status == SubmissionStatus.APPROVED,
-        comment=may_submit or may_review,
+        submit=submitter and status in NOT_SUBMITTED,
+        approve=reviewer and status == SubmissionStatus.SUBMITTED,
+        return_=reviewer and status == SubmissionStatus.SUBMITTED,
+        reopen=reviewer and status == SubmissionStatus.APPROVED,
+        comment=submitter or reviewer,
     )
 
     values = list(
-        Value.objects.filter(unit=unit, period=period)
+        Value.objects.filter(unit=unit, period_id=period.pk)
         .select_related("indicator", "entered_by")
         .order_by("indicator__category", "indicator__order", "indicator__code")
     )
@@ -338,7 +260,6 @@ def submission_page(*, user: User, unit_id: int, period_code: str) -> Submission
         if comment.indicator_id:
             by_indicator.setdefault(comment.indicator_id, []).append(comment)
 
-    deadlines = deadlines_around(unit, [period])
     _own, below = _subtree_counts(unit, period, deadlines)
     return SubmissionPage(
         unit=unit,
@@ -347,26 +268,19 @@ def submission_page(*, user: User, unit_id: int, period_code: str) -> Submission
         due_date=due,
         is_late=is_late,
         overdue=bool(due and not submitted and due < today),
-        lock_reason=lock_reasons(pairs={(unit.pk, period.pk)}).get((unit.pk, period.pk), ""),
+        lock_reason=lock_reasons(pairs={(unit.pk, period.pk)}).get((unit.pk, period.pk), "") if period.pk else "",
         actions=actions,
         lines=[ValueLine(v, by_indicator.get(v.indicator_id, [])) for v in values],
         comments=comments,
         history=submission_history(submission),
         below=below,
         ready_to_submit=bool(below.expected and below.approved == below.expected and status in NOT_SUBMITTED),
-        dashboard_url=reverse("reports:dashboard", args=[unit.pk, period.code]),
     )
 
 
 # --- a value's history ----------------------------------------------------------------------------------
 
 VALUE_FIELDS = ("value", "numerator", "denominator", "not_applicable", "comment")
-
-
-def _shown(value) -> object:
-    if isinstance(value, bool):
-        return _("có") if value else _("không")
-    return None if value == "" else value
 
 
 @dataclasses.dataclass
@@ -390,17 +304,15 @@ class ValueChange:
 class ValueHistoryPage:
     value: Value
     rows: list[ValueChange]
-    submission_url: str
 
 
-def value_history(*, user: User, value_id: int) -> ValueHistoryPage:
-    """The saved versions of a value the user may see, oldest first, with what changed (old → new)."""
-    value = get_object_or_404(Value.objects.visible_to(user).select_related("unit", "indicator", "period"), pk=value_id)
+def value_history(*, value: Value) -> ValueHistoryPage:
+    """The saved versions of a value (the view checked the user sees it), oldest first, with what changed."""
     labels = {f: Value._meta.get_field(f).verbose_name for f in VALUE_FIELDS}
     rows, previous = [], None
     for h in value.history.select_related("history_user").order_by("history_date", "history_id"):
         changes = [
-            FieldChange(str(labels[f]), _shown(getattr(previous, f)) if previous else None, _shown(getattr(h, f)))
+            FieldChange(str(labels[f]), getattr(previous, f) if previous else None, getattr(h, f))
             for f in VALUE_FIELDS
             if previous is None
             and getattr(h, f) not in (None, "", False)
@@ -418,11 +330,7 @@ def value_history(*, user: User, value_id: int) -> ValueHistoryPage:
             )
         )
         previous = h
-    return ValueHistoryPage(
-        value=value,
-        rows=rows,
-        submission_url=reverse("reports:submission", args=[value.unit_id, value.period.code]),
-    )
+    return ValueHistoryPage(value=value, rows=rows)
 
 
 # --- the dashboard --------------------------------------------------------------------------------------
@@ -433,8 +341,6 @@ class ChildRow:
     unit: Unit
     counts: Counts
     own_status: str  # the child's own report (a district's consolidated report), "" if none
-    dashboard_url: str
-    submission_url: str
 
 
 @dataclasses.dataclass
@@ -442,7 +348,6 @@ class TrendRow:
     period_code: str
     label: str
     counts: Counts
-    url: str
 
 
 @dataclasses.dataclass
@@ -455,25 +360,12 @@ class Dashboard:
     below: Counts
     children: list[ChildRow]
     trend: list[TrendRow]
-    late_url: str
-    submission_url: str
     ready_to_submit: bool
-
-
-def _previous_code(kind: str, year: int, number: int) -> tuple[int, int]:
-    if kind == PeriodKind.YEAR:
-        return year - 1, 1
-    per_year = 2 if kind == PeriodKind.HALF else 4
-    return (year, number - 1) if number > 1 else (year - 1, per_year)
 
 
 def trend_codes(period: Period, n: int = TREND_PERIODS) -> list[str]:
     """The codes of the last ``n`` periods of the same kind, oldest first, ending with ``period``."""
-    codes, year, number = [], period.year, period.number
-    for _i in range(n):
-        codes.append(period_code(period.kind, year, number))
-        year, number = _previous_code(period.kind, year, number)
-    return codes[::-1]
+    return [period_neighbour_code(period, -steps) for steps in range(n - 1, -1, -1)]
 
 
 def _trend(unit: Unit, period: Period) -> list[TrendRow]:
@@ -516,21 +408,20 @@ def _trend(unit: Unit, period: Period) -> list[TrendRow]:
                 period_code=code,
                 label=p.label if p else code,
                 counts=counts[p.pk] if p else Counts(),
-                url=reverse("reports:dashboard", args=[unit.pk, code]),
             )
         )
     return trend
 
 
-def dashboard(*, user: User, unit_id: int, period_code: str) -> Dashboard:
+def dashboard(*, unit: Unit, period: Period) -> Dashboard:
     """Reporting of the unit's subtree for the period, per child unit and over the last periods."""
-    unit = unit_for(user, unit_id)
-    period = period_for_code(period_code)
     deadlines = deadlines_around(unit, [period])
-    children = list(Unit.objects.filter(parent=unit).filter(_valid_q(period.reference_day)).order_by("code"))
+    children = list(Unit.objects.filter(parent=unit).valid_on(period.reference_day).order_by("code"))
     counts = counts_by_prefix(unit, period, deadlines, len(unit.path) + Unit.steplen)
     own_statuses = dict(
-        Submission.objects.filter(period=period, unit__in=[c.pk for c in children]).values_list("unit_id", "status")
+        Submission.objects.filter(period_id=period.pk, unit__in=[c.pk for c in children]).values_list(
+            "unit_id", "status"
+        )
     )
     total, own, below = Counts(), counts.get(unit.path, Counts()), Counts()
     for prefix, c in counts.items():
@@ -542,12 +433,12 @@ def dashboard(*, user: User, unit_id: int, period_code: str) -> Dashboard:
             unit=child,
             counts=counts.get(child.path, Counts()),
             own_status=SubmissionStatus(own_statuses[child.pk]).label if child.pk in own_statuses else "",
-            dashboard_url=reverse("reports:dashboard", args=[child.pk, period.code]),
-            submission_url=reverse("reports:submission", args=[child.pk, period.code]),
         )
         for child in children
     ]
-    own_submission = Submission.objects.filter(unit=unit, period=period).values_list("status", flat=True).first()
+    own_submission = (
+        Submission.objects.filter(unit=unit, period_id=period.pk).values_list("status", flat=True).first()
+    )
     return Dashboard(
         unit=unit,
         period=period,
@@ -557,8 +448,6 @@ def dashboard(*, user: User, unit_id: int, period_code: str) -> Dashboard:
         below=below,
         children=rows,
         trend=_trend(unit, period),
-        late_url=reverse("reports:dashboard_late", args=[unit.pk, period.code]),
-        submission_url=reverse("reports:submission", args=[unit.pk, period.code]),
         ready_to_submit=bool(
             below.expected and below.approved == below.expected and own_submission in (None, *NOT_SUBMITTED)
         ),
@@ -576,7 +465,6 @@ class LateRow:
     due_date: datetime.date | None
     submitted_at: datetime.datetime | None
     late: bool
-    submission_url: str
 
 
 @dataclasses.dataclass
@@ -585,7 +473,6 @@ class LatePage:
     period: Period
     which: str  # "", "late" or "missing"
     rows: list[LateRow]
-    dashboard_url: str
 
 
 def reporting_units(unit: Unit, period: Period, deadlines: list[Deadline] | None = None):
@@ -597,14 +484,14 @@ def reporting_units(unit: Unit, period: Period, deadlines: list[Deadline] | None
     units_q = expected_q(unit, period, deadlines)
     if units_q is None:
         return None
-    own = Submission.objects.filter(unit=OuterRef("pk"), period=period)
+    own = Submission.objects.filter(unit=OuterRef("pk"), period_id=period.pk)
     return (
         Unit.objects.filter(units_q)
         .annotate(
             sub_status=Subquery(own.values("status")[:1]),
             sub_submitted_at=Subquery(own.values("submitted_at")[:1]),
             sub_due=Coalesce(
-                Subquery(own.values("deadline__due_date")[:1]), _due_case(deadlines), output_field=DateField()
+                Subquery(own.values("deadline__due_date")[:1]), due_case(deadlines), output_field=DateField()
             ),
             sub_day=Subquery(own.annotate(day=TruncDate("submitted_at", tzinfo=_tz())).values("day")[:1]),
         )
@@ -612,17 +499,15 @@ def reporting_units(unit: Unit, period: Period, deadlines: list[Deadline] | None
     )
 
 
-def late_or_missing(*, user: User, unit_id: int, period_code: str, which: str = "") -> LatePage:
+def late_or_missing(*, unit: Unit, period: Period, which: str = "") -> LatePage:
     """The expected units of the subtree that have not submitted (or were returned) or submitted late:
     one query with subqueries on the submission, whatever the number of units."""
-    unit = unit_for(user, unit_id)
-    period = period_for_code(period_code)
     deadlines = deadlines_around(unit, [period])
     which = which if which in ("late", "missing") else ""
     qs = reporting_units(unit, period, deadlines)
     rows: list[LateRow] = []
     if qs is not None:
-        missing = ~Exists(Submission.objects.filter(unit=OuterRef("pk"), period=period, status__in=SUBMITTED))
+        missing = ~Exists(Submission.objects.filter(unit=OuterRef("pk"), period_id=period.pk, status__in=SUBMITTED))
         late = Q(sub_status__in=SUBMITTED, sub_day__gt=F("sub_due"))
         qs = qs.filter(missing if which == "missing" else late if which == "late" else missing | late)
         for u in qs:
@@ -635,13 +520,6 @@ def late_or_missing(*, user: User, unit_id: int, period_code: str, which: str = 
                     due_date=u.sub_due,
                     submitted_at=u.sub_submitted_at if status in SUBMITTED else None,
                     late=status in SUBMITTED,
-                    submission_url=reverse("reports:submission", args=[u.pk, period.code]),
                 )
             )
-    return LatePage(
-        unit=unit,
-        period=period,
-        which=which,
-        rows=rows,
-        dashboard_url=reverse("reports:dashboard", args=[unit.pk, period.code]),
-    )
+    return LatePage(unit=unit, period=period, which=which, rows=rows)

@@ -32,8 +32,7 @@ from indicators.models import Indicator
 from plans.models import Period, PeriodKind
 from reports.models import Aggregate, Submission
 from reports.rollup import Figure, rollup
-from reports.selectors.rollup import LEVEL_RANK
-from units.models import KIND_LEVEL, Level, Unit
+from units.models import KIND_LEVEL, LEVEL_RANK, Level, Unit
 
 #: Units rolled up together when the figures are built (bounds the memory of a national period).
 SLICE = 1000

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from core.progress import NO_PROGRESS, NullProgress
 from core.uploads import MAX_ROWS, ImportFileError, table_read
 from reports.models import EntryPath
-from reports.services.values import RecordResult, RowError, ValueRow, values_record
+from reports.services.values import OVERWRITE, RecordResult, RowError, ValueRow, values_record
 
 REQUIRED = ["unit_code", "indicator_code", "period"]
 NUMBER_COLUMNS = ["value", "numerator", "denominator"]
@@ -153,13 +153,42 @@ def rows_read(file, name: str | None = None, progress: NullProgress = NO_PROGRES
 
 
 def values_import(
-    file, user, dry_run: bool = False, *, name: str | None = None, progress: NullProgress = NO_PROGRESS
+    file,
+    user,
+    dry_run: bool = False,
+    *,
+    name: str | None = None,
+    versions: dict[int, int] | None = None,
+    overwrite: bool = False,
+    progress: NullProgress = NO_PROGRESS,
 ) -> ImportResult:
-    """Read the file and record its values, all or nothing (``dry_run``: check only, write nothing)."""
+    """Read the file and record its values, all or nothing (``dry_run``: check only, write nothing).
+
+    ``versions``: row number → the version its preview saw (``record.versions`` of the dry run): the confirmation
+    refuses the rows whose value someone changed since. ``overwrite``: replace stored values on purpose (the
+    command line's ``--overwrite``). Without either, a row may add a value but not change one. ``progress``
+    counts the rows read, then the check or the write as one step.
+    """
     rows, fmt = rows_read(file, name=name, progress=progress)
+    for row in rows:
+        if overwrite:
+            row.version = OVERWRITE
+        elif versions is not None:
+            row.version = versions.get(row.row, 0)
     progress.step(_("Kiểm tra số liệu") if dry_run else _("Ghi số liệu (tất cả hoặc không gì cả)"))
     record = values_record(rows=rows, user=user, path=EntryPath.IMPORT, dry_run=dry_run)
     return ImportResult(rows=rows, record=record, fmt=fmt)
+
+
+def preview_versions(imported: ImportResult) -> dict[str, int]:
+    """The versions of the stored values a preview saw, by row number (a new row's is 0 and left out), kept until
+    the confirmation (in the session, or in the check job's result) as ``values_import(versions=...)`` takes them
+    back through ``confirmed_versions``."""
+    return {str(row): version for row, version in imported.record.versions.items() if version}
+
+
+def confirmed_versions(kept: dict | None) -> dict[int, int]:
+    return {int(row): int(version) for row, version in (kept or {}).items()}
 
 
 def import_done_message(name: str, imported: ImportResult) -> str:

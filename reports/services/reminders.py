@@ -4,11 +4,10 @@ Run daily by cron or a systemd timer (``python manage.py send_deadline_reminders
 
 - Which deadlines: those of issued plans whose period is not closed and whose due date is at most
   ``days_before`` days ahead (``XHHT_REMINDER_DAYS_BEFORE``) — due soon, or already past.
-- Who: the expected reporting units (units of the rule's ``reporting_level`` in the plan unit's subtree,
-  valid on the period's reference day; the plan's own unit for a rule without a level) whose report for
-  the period is not submitted or approved (a returned report is reminded too). A unit's due date is that
-  of its report's deadline, else the one ``deadline_for`` would choose (the deepest plan, then the earliest
-  date), so a unit asked by two plans gets one reminder. The e-mails go to the unit's active users.
+- Who: the units expected to report (``plans.reporting``: the rule's reporters, resolved on the period's
+  reference day) whose report for the period is not submitted or approved (a returned report is reminded
+  too). A unit's due date is that of its report's deadline, else ``plans.reporting.deadline_for``'s, so a unit
+  asked by two plans gets one reminder. The e-mails go to the unit's active users.
 - Once: a "before" reminder is sent once per unit and deadline, an "overdue" one at most once a day;
   ``ReminderLog`` (unique per unit, deadline, kind and day) records each, so a second run sends nothing.
   The logs are written and the mail sent in one transaction: if sending fails, nothing is logged and the
@@ -19,7 +18,6 @@ Set-based: a fixed handful of queries whatever the number of units; the mail goe
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 
 from django.conf import settings
@@ -32,52 +30,14 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from plans.models import Deadline, PlanStatus
+from plans.reporting import asks_q, deadline_for
 from reports.models import ReminderKind, ReminderLog, Submission, SubmissionStatus
-from units.models import Unit, kinds_of_level
+from units.models import Unit
 
 DONE = {SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED}
 
 
-@dataclasses.dataclass(frozen=True)
-class _Unit:
-    pk: int
-    path: str
-    kind: str
-    name: str
-    valid_from: datetime.date | None
-    valid_to: datetime.date | None
-
-    def valid_on(self, day: datetime.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
-
-
-def _asks(deadline: Deadline, unit: _Unit) -> bool:
-    """Does the deadline's rule ask this unit to report (as ``deadline_for`` reads it)?"""
-    plan_unit = deadline.plan.unit
-    if not unit.valid_on(deadline.period.reference_day):
-        return False
-    level = deadline.rule.reporting_level
-    if not level:
-        return unit.pk == plan_unit.pk
-    return unit.path.startswith(plan_unit.path) and unit.kind in kinds_of_level(level)
-
-
-def _units_q(deadlines: list[Deadline]) -> Q:
-    combined = Q(pk__in=[])
-    for d in deadlines:
-        day = d.period.reference_day
-        valid = (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
-            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
-        )
-        level = d.rule.reporting_level
-        if level:
-            combined |= Q(path__startswith=d.plan.unit.path, kind__in=kinds_of_level(level)) & valid
-        else:
-            combined |= Q(pk=d.plan.unit.pk) & valid
-    return combined
-
-
-def _message(unit: _Unit, deadline: Deadline, kind: str, today: datetime.date, returned: bool) -> tuple[str, str]:
+def _message(unit: Unit, deadline: Deadline, kind: str, today: datetime.date, returned: bool) -> tuple[str, str]:
     period, due = deadline.period.label, deadline.due_date.strftime("%d/%m/%Y")
     values = {"unit": unit.name, "period": period, "due": due, "title": deadline.rule.title}
     if kind == ReminderKind.BEFORE:
@@ -131,11 +91,10 @@ def reminders_send(*, today: datetime.date, days_before: int | None = None) -> i
     for d in deadlines:
         by_period.setdefault(d.period_id, []).append(d)
 
-    units_q = _units_q(deadlines)
-    units = [
-        _Unit(*row)
-        for row in Unit.objects.filter(units_q).values_list("pk", "path", "kind", "name", "valid_from", "valid_to")
-    ]
+    units_q = Q(pk__in=[])
+    for d in deadlines:
+        units_q |= asks_q(d)
+    units = list(Unit.objects.filter(units_q).only("pk", "path", "depth", "kind", "name", "valid_from", "valid_to"))
     reports = {
         (unit_id, period_id): (status, deadline_id)
         for unit_id, period_id, status, deadline_id in Submission.objects.filter(
@@ -143,18 +102,16 @@ def reminders_send(*, today: datetime.date, days_before: int | None = None) -> i
         ).values_list("unit_id", "period_id", "status", "deadline_id")
     }
 
-    wanted: list[tuple[_Unit, Deadline, str, bool]] = []
+    wanted: list[tuple[Unit, Deadline, str, bool]] = []
     for unit in units:
         for period_id, candidates in by_period.items():
             status, deadline_id = reports.get((unit.pk, period_id), (None, None))
             if status in DONE:
                 continue
-            asking = [d for d in candidates if _asks(d, unit)]
-            if not asking:
+            applies = deadline_for(unit=unit, period=candidates[0].period, deadlines=candidates)
+            if applies is None:
                 continue
-            deadline = by_pk.get(deadline_id) or max(
-                asking, key=lambda d: (len(d.plan.unit.path), -d.due_date.toordinal())
-            )
+            deadline = by_pk.get(deadline_id) or applies
             if deadline.due_date < today:
                 kind = ReminderKind.OVERDUE
             elif deadline.due_date <= horizon:

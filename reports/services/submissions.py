@@ -1,10 +1,7 @@
 """The submission workflow: draft → submitted → approved, or → returned (with a reason) → resubmitted.
 
-Who may do what:
-- submit: a user of the report's own unit (the commune reporter, the district officer for the district's
-  consolidated report, ...);
-- approve, return, reopen: a reviewer (district officer, province reviewer, administrator) of a unit
-  strictly above the report's unit.
+Who may do what: ``accounts.policy`` (submit: the report's own unit; approve, return, reopen: a reviewer of
+a unit strictly above it).
 Out of scope is the view's 404 (``Submission.objects.visible_to``); in scope but not allowed raises
 ``PermissionDenied`` with the reason, which the view turns into a 403.
 
@@ -20,17 +17,18 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
+from accounts.policy import may_review, may_submit
 from indicators.models import Indicator
-from plans.models import Deadline, Period
+from plans.models import Period
+from plans.reporting import deadline_for
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus
 from reports.services.aggregates import aggregates_follow
-from units.models import KIND_LEVEL, Unit
+from units.models import Unit
 
 LOCKED_STATUSES = {
     SubmissionStatus.SUBMITTED: _("Báo cáo đã nộp, đang chờ duyệt."),
@@ -40,17 +38,6 @@ LOCKED_STATUSES = {
 
 class StaleSubmission(ValidationError):
     pass
-
-
-def deadline_for(*, unit: Unit, period: Period) -> Deadline | None:
-    """The deadline of the nearest plan (the unit's own, then its ancestors') that asks this unit to report."""
-    ancestors = list(Unit.objects.ancestors_of(unit, include_self=True).values_list("pk", flat=True))
-    candidates = (
-        Deadline.objects.filter(period=period, plan__unit__in=ancestors)
-        .filter(Q(rule__reporting_level=KIND_LEVEL[unit.kind]) | Q(rule__reporting_level="", plan__unit=unit))
-        .select_related("plan__unit")
-    )
-    return max(candidates, key=lambda d: (d.plan.unit.depth, -d.due_date.toordinal()), default=None)
 
 
 def submission_get(*, unit: Unit, period: Period) -> Submission:
@@ -107,18 +94,6 @@ def lock_for_write(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int],
     return lock_reasons(pairs=pairs)
 
 
-def can_submit(user: User, submission: Submission) -> bool:
-    return user.has_full_scope or user.unit_id == submission.unit_id
-
-
-def can_review(user: User, submission: Submission) -> bool:
-    if user.has_full_scope:
-        return True
-    if not user.is_reviewer or user.unit_id is None or user.unit_id == submission.unit_id:
-        return False
-    return submission.unit.path.startswith(user.unit.path)
-
-
 def _locked(submission_id: int, version: int | None) -> Submission:
     """Re-read the submission under a row lock; refuse if someone changed it since the form was shown."""
     submission = Submission.objects.select_for_update().select_related("unit", "period").get(pk=submission_id)
@@ -145,7 +120,7 @@ def submission_submit(
     *, submission: Submission, user: User, via: str = EntryPath.FORM, version: int | None = None
 ) -> Submission:
     submission = _locked(submission.pk, version)
-    if not can_submit(user, submission):
+    if not may_submit(user, submission.unit):
         raise PermissionDenied(_("Chỉ đơn vị báo cáo mới nộp được báo cáo này."))
     if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
         raise ValidationError(
@@ -164,7 +139,7 @@ def submission_approve(
     *, submission: Submission, user: User, via: str = EntryPath.FORM, version: int | None = None
 ) -> Submission:
     submission = _locked(submission.pk, version)
-    if not can_review(user, submission):
+    if not may_review(user, submission.unit):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới duyệt được báo cáo này."))
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError(_("Chỉ duyệt được báo cáo đã nộp."))
@@ -187,7 +162,7 @@ def submission_return(
 ) -> Submission:
     """Return a submitted report with a mandatory reason; ``about`` adds a comment on particular values."""
     submission = _locked(submission.pk, version)
-    if not can_review(user, submission):
+    if not may_review(user, submission.unit):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới trả lại được báo cáo này."))
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError(_("Chỉ trả lại được báo cáo đã nộp."))
@@ -210,7 +185,7 @@ def submission_reopen(
 ) -> Submission:
     """Unlock an approved report for corrections (it goes back to "returned"), with a mandatory reason."""
     submission = _locked(submission.pk, version)
-    if not can_review(user, submission):
+    if not may_review(user, submission.unit):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới mở lại được báo cáo này."))
     if submission.status != SubmissionStatus.APPROVED:
         raise ValidationError(_("Chỉ mở lại được báo cáo đã duyệt."))
@@ -229,7 +204,7 @@ def submission_reopen(
 def submission_comment_add(
     *, submission: Submission, user: User, body: str, indicator: Indicator | None = None
 ) -> SubmissionComment:
-    if not (can_submit(user, submission) or can_review(user, submission)):
+    if not (may_submit(user, submission.unit) or may_review(user, submission.unit)):
         raise PermissionDenied(_("Bạn không tham gia xử lý báo cáo này."))
     body = (body or "").strip()
     if not body:

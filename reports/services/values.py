@@ -1,32 +1,47 @@
-"""Recording values: one validation path for the entry form, the file import and the API.
+"""Recording values: the one write path for the entry grid, the file import, the API, the admin and the
+learning-model evaluations.
 
 ``values_record`` validates every row set-based (a handful of queries whatever the number of rows), then
-writes them in one transaction, re-checking the user's scope inside it. A file import is all or nothing;
-the entry form may save the valid cells of a draft and hand the invalid ones back with their errors.
+writes them in one transaction, re-checking the locks inside it. A file import is all or nothing; the entry
+grid may save the valid cells of a draft and hand the invalid ones back with their errors. Validation writes
+nothing (``dry_run`` leaves every table as it was, not even a period is created).
+
+Rules, each owned elsewhere and called here: who may enter for a unit (``accounts.policy.may_enter``), how a
+typed number reads (``core.numbers.number_parse``: the page's separators, exact, whole numbers for counts),
+how a period code resolves (``plans.periods``), the locks of a report (``lock_reasons``).
+
+Versions (no lost update): a row carries the version of the value its author started from (the grid's hidden
+field, the version an import's preview saw, an API client's ``version``). A row that would change a value
+whose version is no longer that one is refused, naming who changed it. A row without a version may create a
+value or repeat the stored one, but not change an existing one: the client must say which version it read,
+or ``OVERWRITE`` on purpose (the learning evaluations, which recompute their figures; ``import_values
+--overwrite``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from accounts.policy import may_enter
+from core.numbers import NumberInvalid, number_parse, number_text
 from indicators.models import Indicator, Measure
 from plans.models import Period
-from plans.services import period_get_or_create, period_parse
+from plans.periods import period_neighbour_code, period_saved, periods_resolve
 from reports.models import EntryPath, Value
 from reports.services.submissions import lock_for_write, lock_reasons
 from units.models import KIND_LEVEL, Level, Unit
 
 COLUMNS = ["unit_code", "indicator_code", "period", "value", "numerator", "denominator", "comment"]
-MAX_DIGITS = Decimal("99999999999999")  # what max_digits=16, decimal_places=2 can hold
+#: A row's version that replaces whatever is stored, on purpose.
+OVERWRITE = "overwrite"
 
 
 @dataclasses.dataclass
@@ -42,8 +57,8 @@ class ValueRow:
     denominator: object = None
     comment: str = ""
     not_applicable: bool = False
-    #: The version of the value the user started from (the entry form sends it): a newer one is a conflict.
-    version: int | None = None
+    #: The version of the value the author started from (0: none existed); ``OVERWRITE``; None: unknown.
+    version: int | str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,7 +86,7 @@ class CleanRow:
     denominator: Decimal | None
     comment: str
     not_applicable: bool
-    version: int | None = None
+    version: int | str | None = None
 
 
 @dataclasses.dataclass
@@ -82,6 +97,8 @@ class RecordResult:
     errors: list[RowError] = dataclasses.field(default_factory=list)
     warnings: list[RowError] = dataclasses.field(default_factory=list)
     dry_run: bool = False
+    #: Row number → the version of the value the row met (0: none yet): what a preview's confirm passes back.
+    versions: dict[int, int] = dataclasses.field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -92,37 +109,19 @@ class RecordResult:
         return self.created + self.updated
 
 
-class ValuesRejected(Exception):
-    def __init__(self, errors: list[RowError]):
-        super().__init__(f"{len(errors)} errors")
-        self.errors = errors
-
-
-def _decimal(raw, column: str, row: int, errors: list[RowError]) -> Decimal | None:
+def _number(raw, column: str, row: int, errors: list[RowError], *, whole: bool) -> Decimal | None:
+    """A typed number (``core.numbers``), not negative; None when blank; the reason in ``errors`` when bad."""
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
         return None
-    if isinstance(raw, bool):
-        errors.append(RowError(row, column, _("'%(raw)s' không phải là số.") % {"raw": raw}))
-        return None
-    text = str(raw).strip().replace(" ", "")
-    if isinstance(raw, str) and "," in text:
-        # Vietnamese writes 99,5 and 1.234,5; accept both styles but not an ambiguous mix.
-        text = text.replace(".", "").replace(",", ".")
     try:
-        number = Decimal(text)
-    except (InvalidOperation, ValueError):
-        errors.append(RowError(row, column, _("'%(raw)s' không phải là số.") % {"raw": raw}))
-        return None
-    if not number.is_finite():
-        errors.append(RowError(row, column, _("'%(raw)s' không phải là số.") % {"raw": raw}))
+        number = number_parse(raw, whole=whole)
+    except NumberInvalid as error:
+        errors.append(RowError(row, column, error.messages[0]))
         return None
     if number < 0:
         errors.append(RowError(row, column, _("Giá trị không được âm.")))
         return None
-    if number > MAX_DIGITS:
-        errors.append(RowError(row, column, _("Giá trị quá lớn.")))
-        return None
-    return number.quantize(Decimal("0.01"))
+    return number
 
 
 def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], list[RowError]]:
@@ -131,16 +130,12 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
     # A NUL character cannot reach PostgreSQL (psycopg2 refuses the query): such text matches nothing, see below.
     wanted_indicators = {str(r.indicator_code).strip() for r in rows if "\x00" not in str(r.indicator_code)}
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=wanted_indicators)}
-    periods: dict[str, Period] = {}
-    for code in {str(r.period).strip().upper() for r in rows if "\x00" not in str(r.period)}:
-        try:
-            period_parse(code)
-        except ValidationError:
-            continue
-        periods[code] = period_get_or_create(code=code)
+    # Resolved, not created: a period nobody used is unsaved until a row is written (``_write``).
+    periods = periods_resolve({str(r.period).strip().upper() for r in rows if "\x00" not in str(r.period)})
 
-    # Units: codes are unique among the units valid on a day, so look them up per period's reference day.
-    visible = Unit.objects.visible_to(user)
+    # Units: codes are unique among the units valid on a day, so look them up per period's reference day;
+    # among those the user sees, those the user may enter for (``accounts.policy``).
+    visible = Unit.objects.visible_to(user).select_related(None)
     units: dict[tuple[str, str], Unit] = {}
     for code, period in periods.items():
         wanted = {
@@ -149,9 +144,12 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
             if str(r.period).strip().upper() == code and "\x00" not in str(r.unit_code)
         }
         for unit in visible.valid_on(period.reference_day).filter(code__in=wanted):
-            units[(code, unit.code)] = unit
+            if may_enter(user, unit):
+                units[(code, unit.code)] = unit
 
-    locks = lock_reasons(pairs={(unit.pk, periods[code].pk) for (code, _c), unit in units.items()})
+    locks = lock_reasons(
+        pairs={(unit.pk, periods[code].pk) for (code, _c), unit in units.items() if periods[code].pk is not None}
+    )
 
     clean: list[CleanRow] = []
     seen: dict[tuple[int, int, int], int] = {}
@@ -190,9 +188,11 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
                     r.row, "unit_code", _("Không có đơn vị mã '%(code)s' trong phạm vi của bạn.") % {"code": unit_code}
                 )
             )
-        value = _decimal(r.value, "value", r.row, row_errors)
-        numerator = _decimal(r.numerator, "numerator", r.row, row_errors)
-        denominator = _decimal(r.denominator, "denominator", r.row, row_errors)
+        # Counts of people, households, classes are whole (a standard's level is checked as a level below).
+        whole = bool(indicator and indicator.whole_numbers and indicator.measure in (Measure.COUNT, Measure.RATIO))
+        value = _number(r.value, "value", r.row, row_errors, whole=whole)
+        numerator = _number(r.numerator, "numerator", r.row, row_errors, whole=whole)
+        denominator = _number(r.denominator, "denominator", r.row, row_errors, whole=whole)
         comment = str(r.comment or "").strip()
         if len(comment) > 2000:
             row_errors.append(RowError(r.row, "comment", _("Ghi chú dài quá 2000 ký tự.")))
@@ -207,7 +207,7 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
                         % {"code": indicator.code, "level": Level(indicator.entry_level).label.lower()},
                     )
                 )
-        if unit and period and (unit.pk, period.pk) in locks:
+        if unit and period and period.pk is not None and (unit.pk, period.pk) in locks:
             row_errors.append(RowError(r.row, "period", locks[(unit.pk, period.pk)]))
         if indicator and not r.not_applicable and not row_errors:
             row_errors.extend(_check_measure(r.row, indicator, value, numerator, denominator))
@@ -254,7 +254,8 @@ def _check_measure(row, indicator: Indicator, value, numerator, denominator) -> 
                 RowError(
                     row,
                     "numerator",
-                    _("Tử số (%(n)s) không được lớn hơn mẫu số (%(d)s).") % {"n": numerator, "d": denominator},
+                    _("Tử số (%(n)s) không được lớn hơn mẫu số (%(d)s).")
+                    % {"n": number_text(numerator, places=None), "d": number_text(denominator, places=None)},
                 )
             )
     else:
@@ -274,7 +275,7 @@ def _warnings(clean: list[CleanRow]) -> list[RowError]:
     factor = Decimal(str(settings.XHHT_CHANGE_WARNING_FACTOR))
     by_prev: dict[str, list[CleanRow]] = {}
     for c in clean:
-        by_prev.setdefault(c.period.previous(), []).append(c)
+        by_prev.setdefault(period_neighbour_code(c.period, -1), []).append(c)
     warnings = []
     for prev_code, rows in by_prev.items():
         previous = {
@@ -304,22 +305,90 @@ def _warnings(clean: list[CleanRow]) -> list[RowError]:
                         c.row,
                         "value",
                         _("Giá trị thay đổi nhiều so với kỳ trước (%(old)s → %(new)s); hãy kiểm tra lại.")
-                        % {"old": round(old_number, 2), "new": round(new_number, 2)},
+                        % {"old": number_text(old_number), "new": number_text(new_number)},
                     )
                 )
     return warnings
 
 
+def _current(clean: list[CleanRow], *, for_update: bool = False) -> dict[tuple[int, int, int], Value]:
+    """The stored values the clean rows would replace, keyed by (unit, indicator, period): a query per period."""
+    wanted: dict[int, set[int]] = {}
+    for c in clean:
+        if c.period.pk is not None:
+            wanted.setdefault(c.period.pk, set()).add(c.unit.pk)
+    indicators = {c.indicator.pk for c in clean}
+    current: dict[tuple[int, int, int], Value] = {}
+    for period_id, unit_ids in wanted.items():
+        qs = Value.objects.select_related("entered_by").filter(
+            period_id=period_id, unit__in=unit_ids, indicator__in=indicators
+        )
+        if for_update:
+            qs = qs.select_for_update(of=("self",))
+        for v in qs:
+            current[(v.unit_id, v.indicator_id, v.period_id)] = v
+    return current
+
+
+FIELDS = ["value", "numerator", "denominator", "comment", "not_applicable"]
+
+
+def _changes(c: CleanRow, v: Value | None) -> bool:
+    return v is not None and any(getattr(v, f) != getattr(c, f) for f in FIELDS)
+
+
+def _conflicts(clean: list[CleanRow], current, result: RecordResult, *, unversioned_ok: bool) -> list[CleanRow]:
+    """Rows that would overwrite a change their author did not see (see the module's "Versions")."""
+    conflicts = []
+    for c in clean:
+        v = current.get((c.unit.pk, c.indicator.pk, c.period.pk)) if c.period.pk is not None else None
+        stored = v.version if v else 0
+        if c.version == OVERWRITE or (c.version is None and (unversioned_ok or not _changes(c, v))):
+            continue
+        if c.version is None:
+            conflicts.append(c)
+            result.errors.append(
+                RowError(
+                    c.row,
+                    "value",
+                    _(
+                        "Giá trị này đã có (phiên bản %(version)s); hãy gửi kèm phiên bản bạn đã xem, "
+                        "hoặc ghi đè có chủ ý (“overwrite”)."
+                    )
+                    % {"version": stored},
+                )
+            )
+        elif c.version != stored:
+            conflicts.append(c)
+            who = v.entered_by.get_full_name() or v.entered_by.username if v and v.entered_by else _("người khác")
+            result.errors.append(
+                RowError(c.row, "value", _("Giá trị vừa được %(who)s sửa; hãy xem lại trước khi lưu.") % {"who": who})
+            )
+    return conflicts
+
+
 def values_record(
     *, rows: Sequence[ValueRow], user, path: str = EntryPath.FORM, dry_run: bool = False, partial: bool = False
 ) -> RecordResult:
-    """Validate and write values. All or nothing unless ``partial`` (the entry form's draft save)."""
+    """Validate and write values. All or nothing unless ``partial`` (the entry grid's draft save).
+
+    ``dry_run``: check only, write nothing; ``result.versions`` gives each row the version of the value it met,
+    which the confirmation of a preview sends back as the rows' versions. Queries: a handful, plus one per
+    period named in the rows, whatever the number of rows.
+    """
     result = RecordResult(dry_run=dry_run)
     with transaction.atomic():
         clean, errors = values_validate(rows=rows, user=user)
         result.errors = errors
         if errors and not partial:
             return result
+        current = _current(clean)
+        result.versions = {c.row: (v.version if (v := current.get((c.unit.pk, c.indicator.pk, c.period.pk))) else 0) for c in clean}
+        # A preview reads the versions it will confirm with; a write without a version may not change a value.
+        conflicts = _conflicts(clean, current, result, unversioned_ok=dry_run)
+        if conflicts and not partial:
+            return result
+        clean = [c for c in clean if c not in conflicts]
         result.warnings = _warnings(clean)
         if dry_run or not clean:
             return result
@@ -328,6 +397,11 @@ def values_record(
 
 
 def _write(clean: list[CleanRow], user, path: str, result: RecordResult, *, partial: bool) -> None:
+    saved: dict[str, Period] = {}
+    for c in clean:  # the first value of a period creates it (one query per period, not per row)
+        if c.period.code not in saved:
+            saved[c.period.code] = period_saved(c.period)
+        c.period = saved[c.period.code]
     # Re-check the locks with the report rows locked: a submission or approval that committed since the
     # validation wins, and a concurrent one waits for this transaction.
     locks = lock_for_write(pairs={(c.unit.pk, c.period.pk) for c in clean})
@@ -338,37 +412,18 @@ def _write(clean: list[CleanRow], user, path: str, result: RecordResult, *, part
         if not partial:
             return
         clean = [c for c in clean if (c.unit.pk, c.period.pk) not in locks]
-    existing = {}
-    for c in clean:
-        existing.setdefault(c.period.pk, set()).add(c.unit.pk)
-    current: dict[tuple[int, int, int], Value] = {}
-    for period_id, unit_ids in existing.items():
-        for v in (
-            Value.objects.select_for_update(of=("self",))
-            .select_related("entered_by")
-            .filter(period_id=period_id, unit__in=unit_ids, indicator__in={c.indicator.pk for c in clean})
-        ):
-            current[(v.unit_id, v.indicator_id, v.period_id)] = v
-    # Optimistic check under the row locks: a value changed since the user loaded the form is not overwritten.
-    conflicts = []
-    for c in clean:
-        v = current.get((c.unit.pk, c.indicator.pk, c.period.pk))
-        if c.version is not None and (v.version if v else 0) != c.version:
-            conflicts.append(c)
-            who = v.entered_by.get_full_name() or v.entered_by.username if v and v.entered_by else _("người khác")
-            result.errors.append(
-                RowError(c.row, "value", _("Giá trị vừa được %(who)s sửa; hãy xem lại trước khi lưu.") % {"who": who})
-            )
+    # The versions again, under the row locks: a value changed since the validation is not overwritten.
+    current = _current(clean, for_update=True)
+    conflicts = _conflicts(clean, current, result, unversioned_ok=False)
     if conflicts:
         if not partial:
             return
         clean = [c for c in clean if c not in conflicts]
     now = timezone.now()
     creates, updates = [], []
-    fields = ["value", "numerator", "denominator", "comment", "not_applicable"]
     for c in clean:
         v = current.get((c.unit.pk, c.indicator.pk, c.period.pk))
-        new = {f: getattr(c, f) for f in fields}
+        new = {f: getattr(c, f) for f in FIELDS}
         if v is None:
             creates.append(
                 Value(
@@ -382,7 +437,7 @@ def _write(clean: list[CleanRow], user, path: str, result: RecordResult, *, part
                     **new,
                 )
             )
-        elif any(getattr(v, f) != new[f] for f in fields):
+        elif _changes(c, v):
             for f, x in new.items():
                 setattr(v, f, x)
             v.entered_by, v.entered_by_unit_id, v.entry_path, v.updated_at = user, user.unit_id, path, now
@@ -395,7 +450,7 @@ def _write(clean: list[CleanRow], user, path: str, result: RecordResult, *, part
     bulk_update_with_history(
         updates,
         Value,
-        [*fields, "entered_by", "entered_by_unit", "entry_path", "updated_at", "version"],
+        [*FIELDS, "entered_by", "entered_by_unit", "entry_path", "updated_at", "version"],
         batch_size=2000,
         default_user=user,
         default_date=now,

@@ -9,24 +9,30 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
+from accounts.policy import may_enter
 from core.uploads import ImportFileError
 from plans.models import Period
-from plans.services import period_code, period_parse, period_window
-from reports.forms import EntryForm, ImportForm, warning_text
+from plans.periods import period_resolve
+from reports.forms import EntryFormSet, ImportForm, warning_text
 from reports.jobs import import_rows_if_large, values_check_job_start, values_import_job_start
 from reports.models import EntryPath
 from reports.selectors.entry import entry_grid, entry_periods
-from reports.services.importing import IMPORT_DIR, import_done_message, import_stored_path, values_import
+from reports.services.importing import (
+    IMPORT_DIR,
+    confirmed_versions,
+    import_done_message,
+    import_stored_path,
+    preview_versions,
+    values_import,
+)
 from reports.services.values import values_record
 from units.models import Unit
+from units.scoping import unit_visible_or_404
 
 #: The token of the uploaded file waiting for the user's confirmation (``import_stored_path``) is kept in the session.
 IMPORT_SESSION_KEY = "reports_import"
@@ -36,33 +42,11 @@ ERRORS_SHOWN = 200
 
 
 def _entry_unit(request: HttpRequest, unit_id: int) -> Unit:
-    """The unit if the user may enter its values: in scope, and a commune reporter only for their own unit."""
-    user = request.user
-    unit = get_object_or_404(Unit.objects.visible_to(user).select_related("parent"), pk=unit_id)
-    if not user.has_full_scope and user.role == Role.COMMUNE_REPORTER and unit.pk != user.unit_id:
+    """The unit if the user may enter its values (``accounts.policy.may_enter``); 404 otherwise."""
+    unit = unit_visible_or_404(request.user, unit_id)
+    if not may_enter(request.user, unit):
         raise Http404(_("Bạn chỉ được nhập số liệu của đơn vị mình."))
     return unit
-
-
-def _period(code: str) -> Period:
-    """The period of a URL code; an unsaved one when nothing was entered for it yet; 404 for a bad code."""
-    try:
-        kind, year, number = period_parse(code)
-    except ValidationError:
-        raise Http404(_("Mã kỳ báo cáo không hợp lệ.")) from None
-    canonical = period_code(kind, year, number)
-    period = Period.objects.filter(code=canonical).first()
-    if period is None:
-        start, end = period_window(kind, year, number)
-        period = Period(code=canonical, kind=kind, year=year, number=number, window_start=start, window_end=end)
-    return period
-
-
-def _rollup_url(unit: Unit, period: Period) -> str:
-    try:
-        return reverse("reports:rollup", kwargs={"unit_id": unit.pk, "period": period.code})
-    except NoReverseMatch:
-        return ""
 
 
 @login_required
@@ -71,7 +55,7 @@ def entry_index(request: HttpRequest) -> HttpResponse:
     user = request.user
     unit = None
     if request.GET.get("unit", "").isdigit():
-        unit = get_object_or_404(Unit.objects.visible_to(user), pk=int(request.GET["unit"]))
+        unit = unit_visible_or_404(user, int(request.GET["unit"]))
     elif user.unit_id is not None:
         unit = user.unit
     today = timezone.localdate()
@@ -84,39 +68,40 @@ def entry_index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def entry(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+def entry(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
     unit = _entry_unit(request, unit_id)
-    period_obj = _period(period)
-    grid = entry_grid(unit=unit, period=period_obj, user=request.user)
+    grid = entry_grid(unit=unit, period=period, user=request.user)
     can_save = grid.is_entry_level and grid.valid_in_period and not grid.lock_reason
 
-    form = EntryForm(grid=grid, disabled=not can_save)
+    formset = EntryFormSet(grid=grid, disabled=not can_save)
     if request.method == "POST":
         if not can_save:
             messages.error(request, grid.lock_reason or _("Không thể lưu số liệu cho đơn vị và kỳ này."))
             return redirect(request.path)
-        form = EntryForm(request.POST, grid=grid)
-        rows = form.value_rows()
-        if not rows:
+        formset = EntryFormSet(request.POST, grid=grid)
+        rows = formset.value_rows()
+        if not rows and not formset.has_cell_errors:
             messages.info(request, _("Không có ô nào thay đổi; chưa lưu gì."))
             return redirect(request.path)
-        result = values_record(rows=rows, user=request.user, path=EntryPath.FORM, partial=True)
-        saved = result.created + result.updated
-        if not result.errors:
+        result = values_record(rows=rows, user=request.user, path=EntryPath.FORM, partial=True) if rows else None
+        saved = result.created + result.updated if result else 0
+        if not formset.has_cell_errors and result is not None and not result.errors:
             messages.success(request, _("Đã lưu %(n)s chỉ tiêu.") % {"n": saved})
             for warning in result.warnings:
                 messages.warning(request, warning_text(grid, warning))
             return redirect(request.path)
         # Some cells are invalid: the valid ones are saved; show the grid again with what the user typed,
         # each error next to its cell, and the versions of the values as they now stand.
-        grid = entry_grid(unit=unit, period=_period(period), user=request.user)
+        grid = entry_grid(unit=unit, period=period_resolve(period.code), user=request.user)
         data = request.POST.copy()
-        for row in grid.rows:
-            data[f"{row.prefix}_version"] = str(row.version)
-        form = EntryForm(data, grid=grid)
-        form.is_valid()
-        form.apply_result(result)
-        error_rows = len({e.row for e in result.errors})
+        for index, row in enumerate(grid.rows):
+            data[f"rows-{index}-version"] = str(row.version)
+        errors_before = {form.row.index for form in formset.forms if form.has_errors}
+        formset = EntryFormSet(data, grid=grid)
+        formset.value_rows()  # validates, as the first formset did
+        if result is not None:
+            formset.apply_result(result)
+        error_rows = len(errors_before | {e.row for e in (result.errors if result else [])})
         messages.error(
             request,
             _("Đã lưu %(saved)s chỉ tiêu; %(bad)s chỉ tiêu có lỗi chưa được lưu, hãy sửa các ô được đánh dấu.")
@@ -125,15 +110,7 @@ def entry(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     return render(
         request,
         "reports/entry.html",
-        {
-            "unit": unit,
-            "period": grid.period,
-            "grid": grid,
-            "form": form,
-            "row_views": form.row_views(),
-            "can_save": can_save,
-            "rollup_url": _rollup_url(unit, grid.period),
-        },
+        {"unit": unit, "period": grid.period, "grid": grid, "formset": formset, "can_save": can_save},
     )
 
 
@@ -219,6 +196,9 @@ def entry_import(request: HttpRequest) -> HttpResponse:
             form.add_error("file", error.message)
         else:
             if imported.ok:
+                # The versions of the stored values the preview saw (a new row's is 0): the confirmation refuses
+                # the rows whose value someone changed since.
+                stored["versions"] = preview_versions(imported)
                 request.session[IMPORT_SESSION_KEY] = stored
             else:
                 path.unlink(missing_ok=True)
@@ -234,7 +214,8 @@ def _import_confirm(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Phiên nhập tệp đã hết hạn hoặc không hợp lệ; hãy tải tệp lên lại."))
         return redirect("reports:import")
     try:
-        imported = values_import(path, request.user, dry_run=False, name=stored.get("name"))
+        versions = confirmed_versions(stored.get("versions"))
+        imported = values_import(path, request.user, dry_run=False, name=stored.get("name"), versions=versions)
     except ImportFileError as error:
         _discard(request)
         messages.error(request, error.message)

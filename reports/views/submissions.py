@@ -1,4 +1,5 @@
-"""The submission workflow pages: a unit's report for a period, a value's history, the reporting dashboard.
+"""The submission workflow pages: a unit's report for a period and its actions (one URL and one form each),
+a value's history, the reporting dashboard.
 
 Out of scope is a 404 (``visible_to``); in scope but not allowed, the service's ``PermissionDenied`` becomes
 the 403 page with its Vietnamese reason; a ``ValidationError`` (a missing reason, a stale version, a wrong
@@ -7,22 +8,25 @@ status) re-renders the page with the message and what the user typed, never a 50
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_POST
 
-from indicators.models import Indicator
+from plans.models import Period
+from plans.periods import period_saved
+from reports.forms import ApproveForm, CommentForm, ReopenForm, ReturnForm, SubmitForm
+from reports.models import Value
 from reports.selectors.submissions import (
     dashboard,
     late_or_missing,
-    period_for_code,
+    submission_indicators,
     submission_page,
-    unit_for,
     value_history,
 )
 from reports.services.submissions import (
@@ -34,8 +38,68 @@ from reports.services.submissions import (
     submission_return,
     submission_submit,
 )
+from units.models import Unit
+from units.scoping import unit_visible_or_404
 
-ACTIONS = {"submit", "approve", "return", "reopen", "comment"}
+
+def _page(request: HttpRequest, unit: Unit, period: Period, *, bound: forms.Form | None = None, status: int = 200):
+    """The report page, with the action form the user just sent (bound, with its errors) kept as typed."""
+    page = submission_page(user=request.user, unit=unit, period=period)
+    indicators = [line.value.indicator for line in page.lines]
+    action_forms = {
+        "submit": SubmitForm(initial={"version": page.submission.version}),
+        "approve": ApproveForm(initial={"version": page.submission.version}),
+        "return": ReturnForm(initial={"version": page.submission.version}, indicators=indicators),
+        "reopen": ReopenForm(initial={"version": page.submission.version}),
+        "comment": CommentForm(indicators=submission_indicators(unit=unit, period=period)),
+    }
+    unsaved = ""
+    if bound is not None:
+        action_forms[bound.action] = bound
+        # What the user typed, in case the form it belongs to is no longer offered (the report moved on).
+        unsaved = (bound.data.get("reason") or bound.data.get("body") or "").strip()
+    for line in page.lines:
+        line.about = action_forms["return"][ReturnForm.about_name(line.value.indicator)]
+    context = {"page": page, "forms": action_forms, "unsaved": unsaved}
+    return render(request, "reports/submission.html", context, status=status)
+
+
+@login_required
+@require_GET
+def submission_detail(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    return _page(request, unit_visible_or_404(request.user, unit_id), period)
+
+
+def _act(request: HttpRequest, unit_id: int, period: Period, action: str, form_class, run) -> HttpResponse:
+    """One action on a unit's report: parse its form, call its service, back to the report page.
+
+    Out of scope: 404; not allowed: the service's ``PermissionDenied`` (403 with the reason); a refused form or a
+    refused transition: the page again with the message and what was typed (400, or 409 for a stale version).
+    """
+    unit = unit_visible_or_404(request.user, unit_id)
+    kwargs = {}
+    if form_class is ReturnForm:
+        kwargs["indicators"] = list(submission_indicators(unit=unit, period=period))
+    elif form_class is CommentForm:
+        kwargs["indicators"] = submission_indicators(unit=unit, period=period)
+    form = form_class(request.POST, **kwargs)
+    form.action = action
+    if not form.is_valid():
+        messages.error(request, _("Chưa thực hiện được: hãy xem các ô được đánh dấu."))
+        return _page(request, unit, period, bound=form, status=400)
+    submission = submission_get(unit=unit, period=period_saved(period))
+    try:
+        run(submission=submission, user=request.user, data=form.cleaned_data, form=form)
+    except StaleSubmission as error:
+        messages.error(request, " ".join(error.messages))
+        return _page(request, unit, period, bound=form, status=409)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _page(request, unit, period, bound=form, status=400)
+    messages.success(request, DONE[action])
+    return redirect("reports:submission", unit_id=unit.pk, period=period.code)
+
+
 DONE = {
     "submit": gettext_lazy("Đã nộp báo cáo. Cấp trên đã được thông báo qua thư điện tử."),
     "approve": gettext_lazy("Đã duyệt báo cáo."),
@@ -45,87 +109,69 @@ DONE = {
 }
 
 
-def _int(raw: str | None) -> int | None:
-    try:
-        return int(raw) if raw not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
+@login_required
+@require_POST
+def submission_submit_view(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    def run(*, submission, user, data, form):
+        submission_submit(submission=submission, user=user, version=data["version"])
 
-
-def _about(request: HttpRequest) -> dict[Indicator, str]:
-    """The return form's per-indicator comments: fields ``about-<indicator id>``."""
-    texts = {
-        pk: request.POST[key].strip()
-        for key in request.POST
-        if key.startswith("about-") and (pk := _int(key.removeprefix("about-"))) and request.POST[key].strip()
-    }
-    return {i: texts[i.pk] for i in Indicator.objects.filter(pk__in=texts)} if texts else {}
-
-
-def _act(request: HttpRequest, unit_id: int, period: str, action: str) -> None:
-    """Run one transition or add a comment; raises what the service raises."""
-    if any("\x00" in value for key in request.POST for value in request.POST.getlist(key)):
-        # Typed text never holds a NUL, and PostgreSQL refuses one (a 500 before this check).
-        raise ValidationError(_("Nội dung có ký tự rỗng (NUL) không hợp lệ."))
-    unit, period_obj = unit_for(request.user, unit_id), period_for_code(period)
-    submission = submission_get(unit=unit, period=period_obj)
-    user, version, post = request.user, _int(request.POST.get("version")), request.POST
-    if action == "submit":
-        submission_submit(submission=submission, user=user, version=version)
-    elif action == "approve":
-        submission_approve(submission=submission, user=user, version=version)
-    elif action == "return":
-        submission_return(
-            submission=submission, user=user, reason=post.get("reason", ""), about=_about(request), version=version
-        )
-    elif action == "reopen":
-        submission_reopen(submission=submission, user=user, reason=post.get("reason", ""), version=version)
-    else:
-        indicator_id = _int(post.get("indicator"))
-        indicator = Indicator.objects.filter(pk=indicator_id).first() if indicator_id else None
-        submission_comment_add(submission=submission, user=user, body=post.get("body", ""), indicator=indicator)
+    return _act(request, unit_id, period, "submit", SubmitForm, run)
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
-def submission_detail(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    status, posted = 200, {}
-    if request.method == "POST":
-        action = request.POST.get("action", "")
-        if action not in ACTIONS:
-            messages.error(request, _("Thao tác không hợp lệ."))
-            status = 400
-        else:
-            try:
-                _act(request, unit_id, period, action)
-            except StaleSubmission as error:
-                messages.error(request, " ".join(error.messages))
-                status, posted = 409, {"action": action, **request.POST.dict()}
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-                status, posted = 400, {"action": action, **request.POST.dict()}
-            else:
-                messages.success(request, DONE[action])
-                return redirect("reports:submission", unit_id=unit_id, period=period)
-    page = submission_page(user=request.user, unit_id=unit_id, period_code=period)
-    for line in page.lines:  # the per-indicator comments typed in a refused return form are kept
-        line.draft = posted.get(f"about-{line.value.indicator_id}", "")
-    return render(request, "reports/submission.html", {"page": page, "posted": posted}, status=status)
+@require_POST
+def submission_approve_view(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    def run(*, submission, user, data, form):
+        submission_approve(submission=submission, user=user, version=data["version"])
+
+    return _act(request, unit_id, period, "approve", ApproveForm, run)
+
+
+@login_required
+@require_POST
+def submission_return_view(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    def run(*, submission, user, data, form):
+        submission_return(
+            submission=submission, user=user, reason=data["reason"], about=form.about(), version=data["version"]
+        )
+
+    return _act(request, unit_id, period, "return", ReturnForm, run)
+
+
+@login_required
+@require_POST
+def submission_reopen_view(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    def run(*, submission, user, data, form):
+        submission_reopen(submission=submission, user=user, reason=data["reason"], version=data["version"])
+
+    return _act(request, unit_id, period, "reopen", ReopenForm, run)
+
+
+@login_required
+@require_POST
+def submission_comment_view(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    def run(*, submission, user, data, form):
+        submission_comment_add(submission=submission, user=user, body=data["body"], indicator=data["indicator"])
+
+    return _act(request, unit_id, period, "comment", CommentForm, run)
 
 
 @login_required
 def value_history_detail(request: HttpRequest, value_id: int) -> HttpResponse:
-    page = value_history(user=request.user, value_id=value_id)
-    return render(request, "reports/submission_value_history.html", {"page": page})
+    value = get_object_or_404(
+        Value.objects.visible_to(request.user).select_related("unit", "indicator", "period"), pk=value_id
+    )
+    return render(request, "reports/submission_value_history.html", {"page": value_history(value=value)})
 
 
 @login_required
-def dashboard_detail(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    page = dashboard(user=request.user, unit_id=unit_id, period_code=period)
+def dashboard_detail(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    page = dashboard(unit=unit_visible_or_404(request.user, unit_id), period=period)
     return render(request, "reports/dashboard.html", {"page": page})
 
 
 @login_required
-def dashboard_late(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    page = late_or_missing(user=request.user, unit_id=unit_id, period_code=period, which=request.GET.get("loai", ""))
+def dashboard_late(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    unit = unit_visible_or_404(request.user, unit_id)
+    page = late_or_missing(unit=unit, period=period, which=request.GET.get("loai", ""))
     return render(request, "reports/dashboard_late.html", {"page": page})

@@ -9,19 +9,30 @@
   var lang = document.documentElement.lang || "vi";
   var format = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-  // Vietnamese writes 99,5 and 1.234,5; a plain 99.5 is accepted too (as the server does).
+  // The page's separators (core.numbers on the server): Vietnamese "1.234,5", English "1,234.5". Anything the
+  // server would refuse shows no percentage here; the server's message says why after saving.
+  var group = lang.indexOf("vi") === 0 ? "." : ",";
+  var decimal = lang.indexOf("vi") === 0 ? "," : ".";
   function parse(text) {
-    var s = (text || "").replace(/\s/g, "");
+    var s = (text || "").replace(/[\s\u00a0\u202f]/g, "");
     if (s === "") {
       return null;
     }
-    if (s.indexOf(",") !== -1) {
-      s = s.replace(/\./g, "").replace(",", ".");
-    }
-    if (!/^\d+(\.\d+)?$/.test(s)) {
+    var parts = s.split(decimal);
+    if (parts.length > 2 || (parts.length === 2 && !/^[0-9]+$/.test(parts[1]))) {
       return NaN;
     }
-    return parseFloat(s);
+    var whole = parts[0];
+    if (whole.indexOf(group) !== -1) {
+      if (!/^[0-9]{1,3}(\.[0-9]{3})+$/.test(whole.split(group).join("."))) {
+        return NaN;
+      }
+      whole = whole.split(group).join("");
+    }
+    if (!/^[0-9]*$/.test(whole) || (whole === "" && parts.length === 1)) {
+      return NaN;
+    }
+    return parseFloat((whole || "0") + (parts.length === 2 ? "." + parts[1] : ""));
   }
 
   function update(prefix) {

@@ -61,7 +61,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def portal_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The portal with the demo data (accounts demo-commune, demo-district, demo-province; see core/demo.py), on
+    """The portal with the demo data (accounts demo-commune, demo-district, demo-province; see demo/loader.py), on
     a scratch database of the run's kind: a SQLite file, or a PostgreSQL database when DATABASE_URL is one."""
     workdir = tmp_path_factory.mktemp("e2e")
     server_url = postgres_url()

@@ -6,8 +6,7 @@ Writes the official PDF of a unit's periodic report, the same document as the re
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-from django.http import Http404
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf
@@ -26,11 +25,8 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help=_("Tệp PDF sẽ ghi"))
 
     def handle(self, *args, unit: str, period: str, plan: str | None, user: str | None, out: str, **options):
-        account, found, code = command_scope(unit=unit, period=period, username=user)
-        try:
-            doc = report_document(user=account, unit_id=found.pk, period_code=code, plan_id=plan)
-        except Http404 as error:
-            raise CommandError(str(error) or _("Không tìm thấy.")) from None
+        account, found, resolved, chosen = command_scope(unit=unit, period=period, username=user, plan=plan)
+        doc = report_document(user=account, unit=found, period=resolved, plan=chosen)
         path = Path(out)
         path.write_bytes(render_pdf("exports/report_pdf.html", {"doc": doc}))
         self.stdout.write(self.style.SUCCESS(_("Đã ghi %(file)s.") % {"file": path}))

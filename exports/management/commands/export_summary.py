@@ -6,8 +6,7 @@ Writes the Excel summary of a unit and a period, the same workbook as the roll-u
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-from django.http import Http404
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from exports.commands import command_scope
@@ -25,11 +24,8 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help=_("Tệp .xlsx sẽ ghi"))
 
     def handle(self, *args, unit: str, period: str, plan: str | None, user: str | None, out: str, **options):
-        account, found, code = command_scope(unit=unit, period=period, username=user)
-        try:
-            summary = summary_data(user=account, unit_id=found.pk, period_code=code, plan_id=plan)
-        except Http404 as error:
-            raise CommandError(str(error) or _("Không tìm thấy.")) from None
+        account, found, resolved, chosen = command_scope(unit=unit, period=period, username=user, plan=plan)
+        summary = summary_data(user=account, unit=found, period=resolved, plan=chosen)
         path = Path(out)
         summary_write(summary, path)
         self.stdout.write(self.style.SUCCESS(_("Đã ghi %(file)s.") % {"file": path}))

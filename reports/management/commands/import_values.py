@@ -1,4 +1,5 @@
-"""``python manage.py import_values FILE --user USERNAME [--dry-run]``: import values from a CSV or .xlsx file.
+"""``python manage.py import_values FILE --user USERNAME [--dry-run] [--overwrite]``: import values from a CSV or
+.xlsx file. Without ``--overwrite`` the file may add values and repeat stored ones, not change them.
 
 The rows are checked as the user would be checked on the upload page (their scope, the entry levels, the
 locks) and written all or nothing. Each error is printed as "Dòng N, cột C: lý do"; with errors the
@@ -22,8 +23,13 @@ class Command(BaseCommand):
         parser.add_argument("file", help=_("Tệp CSV hoặc .xlsx"))
         parser.add_argument("--user", required=True, help=_("Tên đăng nhập của người nhập (xác định phạm vi)"))
         parser.add_argument("--dry-run", action="store_true", help=_("Chỉ kiểm tra, không ghi gì"))
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help=_("Ghi đè số liệu đã có (không có tùy chọn này, tệp chỉ thêm số liệu mới, không sửa số liệu đã có)"),
+        )
 
-    def handle(self, *args, file: str, user: str, dry_run: bool, **options):
+    def handle(self, *args, file: str, user: str, dry_run: bool, overwrite: bool = False, **options):
         path = Path(file)
         if not path.is_file():
             raise CommandError(_("Không tìm thấy tệp %(file)s.") % {"file": file})
@@ -31,7 +37,7 @@ class Command(BaseCommand):
         if account is None or not account.is_active:
             raise CommandError(_("Không có người dùng '%(user)s' đang hoạt động.") % {"user": user})
         try:
-            imported = values_import(path, account, dry_run=dry_run)
+            imported = values_import(path, account, dry_run=dry_run, overwrite=overwrite)
         except ImportFileError as error:
             raise CommandError(error.message) from None
 

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from indicators.models import Indicator, Measure, PeriodAggregation
 from plans.models import Target
-from plans.services import period_get_or_create
+from plans.periods import period_get_or_create
 from reports.models import EntryPath, Value
 from units.models import Level, Structure, Unit
 

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('indicators', '0001_initial'),
         ('plans', '0002_period_is_closed'),
-        ('reports', '0002_submissions_and_history'),
+        ('reports', '0004_report_values_at_a_wrong_level'),
         ('units', '0001_initial'),
     ]
 

@@ -2,11 +2,11 @@ import secrets
 
 from django.core.management.base import BaseCommand
 
-from core.demo import demo_load
+from demo.loader import demo_load
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu mẫu: đơn vị hành chính, năm kế hoạch mẫu và tài khoản mẫu cho mỗi vai trò."
+    help = "Nạp dữ liệu mẫu: dữ liệu tham chiếu, đơn vị hành chính, năm kế hoạch mẫu và tài khoản mẫu cho mỗi vai trò."
 
     def add_arguments(self, parser):
         parser.add_argument("--password", help="Mật khẩu cho các tài khoản mẫu (mặc định: sinh ngẫu nhiên).")

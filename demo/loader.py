@@ -1,4 +1,5 @@
-"""The demo: real units and the five seed plans, and one account per role.
+"""The demo: the reference data, real units, the five seed plans, one account per role, demo results and
+learning models.
 
 Everything here is idempotent, so `make run` can load it on every start.
 """
@@ -7,16 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 
+from django.core.management import call_command
 from django.db import transaction
 
 from accounts.models import Role, User
-from indicators.catalogue import indicators_load
-from learning.demo import learning_demo_load
-from plans.seeds import seed_plans_load
-from reports.demo import demo_values_load
 from units.models import Agency, AgencyKind, Structure, Unit
 from units.services import units_load
 from units.sources import records
+
+from .learning import learning_demo_load
+from .plans import seed_plans_load
+from .results import demo_values_load
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,15 +77,13 @@ def demo_accounts_load(*, password: str) -> list[DemoAccount]:
     return DEMO_ACCOUNTS
 
 
-def demo_load(*, password: str, stdout=None) -> list[DemoAccount]:
-    def say(message: str) -> None:
-        if stdout is not None:
-            stdout.write(message)
-
+def demo_load(*, password: str, stdout) -> list[DemoAccount]:
+    """Load everything the demo needs, saying what on ``stdout`` (a command's output)."""
+    call_command("load_reference_data", stdout=stdout)
+    say = stdout.write
     for structure in (Structure.LEGACY, Structure.REFORM_2025):
         result = units_load(records=records(structure), structure=structure)
         say(f"Đơn vị hành chính ({structure}): tạo mới {result.created}, giữ nguyên {result.unchanged}")
-    say(f"Chỉ tiêu: {indicators_load()}")
     say(f"Kế hoạch mẫu: {seed_plans_load()}")
     accounts = demo_accounts_load(password=password)
     say(f"Kết quả mẫu (ngẫu nhiên, đánh dấu là dữ liệu mẫu): {demo_values_load()} giá trị mới")

@@ -1,0 +1,89 @@
+"""Who may do what: the one policy module that services, selectors and views call.
+
+Seeing is scope (``visible_to``: a user sees their unit's subtree; an administrator everything); this module
+decides what a user may *do* with what they see. Each rule takes the user and model instances and answers
+without a query (the units' materialised paths say who is above whom):
+
+- enter values for a unit (``may_enter``): the unit's own account, or a reviewer above it entering on its
+  behalf (a district officer for a commune); a commune reporter only for their own unit;
+- submit a unit's report (``may_submit``): the unit's own account;
+- review a unit's report: approve, return, reopen (``may_review``), check a learning-model self-assessment
+  (``may_check``): a reviewer (district officer, province reviewer) of a unit strictly above it;
+- edit a plan and its targets (``may_edit_plan``, ``plan_editor_root``): a reviewer of the plan's unit or above;
+- decide a recognition (``may_recognise``): the body the criteria set names (the commune itself for
+  commune-level recognitions), else a reviewer above the commune;
+- self-assess a commune's learning models, keep its register (``may_self_assess``): the commune's account.
+
+An administrator may do everything. Out of scope is the caller's 404 (``visible_to``); a rule answering no
+for a unit in scope is a 403 with the reason the service gives.
+"""
+
+from __future__ import annotations
+
+from accounts.models import Role
+from units.models import Level
+
+REVIEWER_ROLES = {Role.DISTRICT_OFFICER, Role.PROVINCE_REVIEWER}
+
+
+def is_administrator(user) -> bool:
+    return bool(user.is_authenticated and user.has_full_scope)
+
+
+def is_reviewer(user) -> bool:
+    """Reviewers act on the units below their own: district officers, province reviewers, administrators."""
+    return is_administrator(user) or (user.is_authenticated and user.role in REVIEWER_ROLES)
+
+
+def _within(user, unit) -> bool:
+    """The unit is the user's own or below it."""
+    return user.unit_id is not None and unit.path.startswith(user.unit.path)
+
+
+def _below(user, unit) -> bool:
+    """The unit is strictly below the user's own."""
+    return _within(user, unit) and unit.pk != user.unit_id
+
+
+def may_enter(user, unit) -> bool:
+    if is_administrator(user):
+        return True
+    if not user.is_authenticated or not _within(user, unit):
+        return False
+    return unit.pk == user.unit_id or user.role in REVIEWER_ROLES
+
+
+def may_submit(user, unit) -> bool:
+    return is_administrator(user) or (user.is_authenticated and user.unit_id == unit.pk)
+
+
+def may_review(user, unit) -> bool:
+    return is_administrator(user) or (is_reviewer(user) and _below(user, unit))
+
+
+def plan_editor_root(user) -> str | None:
+    """The path under which the user may edit plans: "" for everything, None for nothing."""
+    if is_administrator(user):
+        return ""
+    if is_reviewer(user) and user.unit_id is not None:
+        return user.unit.path
+    return None
+
+
+def may_edit_plan(user, plan) -> bool:
+    root = plan_editor_root(user)
+    return root is not None and plan.unit.path.startswith(root)
+
+
+def may_self_assess(user, commune) -> bool:
+    return may_submit(user, commune)
+
+
+def may_check(user, commune) -> bool:
+    return may_review(user, commune)
+
+
+def may_recognise(user, criteria_set, commune) -> bool:
+    if criteria_set.recognising_level == Level.COMMUNE and user.is_authenticated and user.unit_id == commune.pk:
+        return True
+    return may_review(user, commune)

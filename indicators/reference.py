@@ -1,0 +1,124 @@
+"""The indicator catalogue as reference data: ``data/catalogue.yaml`` loaded by ``indicators_load``.
+
+A production install loads it with ``python manage.py load_reference_data``; the demo loads it first too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.datafiles import (
+    DataFileError,
+    LoadReport,
+    data_file_read,
+    decimal_or_none,
+    record_check,
+    records_read,
+    validated,
+)
+
+from .models import Indicator, StandardThreshold
+from .resources import COLUMNS
+
+CATALOGUE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
+
+#: The fields an indicator of the file sets (the catalogue's columns, as the admin imports them; ``order``
+#: comes from the position in the file, ``source`` is resolved after every code is known); one left out
+#: takes the model's default.
+FIELDS = tuple(column for column in COLUMNS if column not in {"code", "order", "source"})
+THRESHOLD_KEYS = ("level", "standard_level", "min_percent")
+
+
+@dataclasses.dataclass(frozen=True)
+class CatalogueReport:
+    indicators: LoadReport
+    thresholds: LoadReport
+
+
+@transaction.atomic
+def indicators_load(*, path: Path = CATALOGUE) -> CatalogueReport:
+    """Create or update the indicators of the file and their standard thresholds.
+
+    An indicator is matched on its code and takes the values of the file (a field left out, the model's
+    default); ``order`` is its position within its category (10, 20, ...); ``source`` names the ratio a
+    derived standard is computed from. A threshold is matched on (indicator, level, standard level).
+    Only what differs is written, so a second run changes nothing; indicators and thresholds that the file
+    does not name are left alone. Two queries (the indicators, their thresholds), then a write (and its
+    validation) per record that differs: a run that changes nothing costs two queries, whatever the size.
+    """
+    data = data_file_read(path)
+    rows = records_read(
+        data,
+        "indicators",
+        where=path.name,
+        required=("code", "name", "measure"),
+        optional=(*FIELDS, "source", "thresholds"),
+    )
+    existing = {indicator.code: indicator for indicator in Indicator.objects.all()}
+    defaults = {name: Indicator._meta.get_field(name).get_default() for name in FIELDS}
+    report = CatalogueReport(indicators=LoadReport(), thresholds=LoadReport())
+    positions: dict[str, int] = {}
+    written: dict[str, bool] = {}  # code -> created
+    by_code: dict[str, Indicator] = {}
+    for row in rows:
+        where = _("%(file)s, chỉ tiêu %(code)s") % {"file": path.name, "code": row["code"]}
+        if row["code"] in by_code:
+            raise DataFileError(_("%(where)s: mã chỉ tiêu đã có ở trên.") % {"where": where})
+        values = {name: row.get(name, defaults[name]) for name in FIELDS}
+        positions[values["category"]] = positions.get(values["category"], 0) + 1
+        values["order"] = positions[values["category"]] * 10
+        indicator = existing.get(row["code"]) or Indicator(code=row["code"])
+        created = indicator.pk is None
+        if created or any(getattr(indicator, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(indicator, name, value)
+            validated(indicator, where=where, exclude=["source"]).save()
+            written[indicator.code] = created
+        by_code[indicator.code] = indicator
+    for row in rows:
+        indicator, source_code = by_code[row["code"]], row.get("source")
+        if source_code is not None and source_code not in by_code:
+            raise DataFileError(
+                _("%(file)s, chỉ tiêu %(code)s: chỉ tiêu nguồn %(source)s không có trong tệp.")
+                % {"file": path.name, "code": indicator.code, "source": source_code}
+            )
+        source_id = by_code[source_code].pk if source_code else None
+        if indicator.source_id != source_id:
+            indicator.source_id = source_id
+            indicator.save(update_fields=["source"])
+            written.setdefault(indicator.code, False)
+    for code in by_code:
+        report.indicators.count(created=written.get(code, False), changed=code in written)
+    _thresholds_load(rows, by_code, report.thresholds, path)
+    return report
+
+
+def _thresholds_load(rows: list[dict], by_code: dict[str, Indicator], report: LoadReport, path: Path) -> None:
+    existing = {
+        (t.indicator_id, t.level, t.standard_level): t
+        for t in StandardThreshold.objects.filter(indicator__in=[i.pk for i in by_code.values()])
+    }
+    for row in rows:
+        indicator = by_code[row["code"]]
+        for number, data in enumerate(row.get("thresholds") or [], start=1):
+            where = _("%(file)s, chỉ tiêu %(code)s, ngưỡng %(n)s") % {
+                "file": path.name,
+                "code": indicator.code,
+                "n": number,
+            }
+            record_check(data, where=where, required=THRESHOLD_KEYS, optional=("note",))
+            key = (indicator.pk, data["level"], data["standard_level"])
+            threshold = existing.get(key) or StandardThreshold(
+                indicator=indicator, level=data["level"], standard_level=data["standard_level"]
+            )
+            min_percent, note = decimal_or_none(data["min_percent"]), data.get("note", "")
+            created = threshold.pk is None
+            changed = created or threshold.min_percent != min_percent or threshold.note != note
+            if changed:
+                threshold.min_percent, threshold.note = min_percent, note
+                validated(threshold, where=where).save()
+            report.count(created=created, changed=changed)

@@ -1,0 +1,44 @@
+"""How a target reads for people: "≥ 99,5 %", "40–60 %", "duy trì", "tăng dần hằng năm (mức độ 3)".
+
+The one text of a target, used by the plan page, the roll-up page, the entry grid, the Excel files and the
+PDF (numbers through ``core.numbers``).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from core.numbers import number_text
+from plans.models import Target, TargetKind
+
+
+def target_text(target: Target | None, *, year: int | None = None) -> str:
+    """The cell text of a target; ``year``: the year the figure is for, to say "(2025)" when the target is
+    a later milestone's. "—" for no target."""
+    if target is None:
+        return "—"
+    suffix = " %" if target.indicator.is_percentage else ""
+
+    def amount(value) -> str:
+        return f"{number_text(value, places=None)}{suffix}"
+
+    kind, value = target.kind, target.value
+    if kind == TargetKind.MAINTAIN:
+        text = _("duy trì") + (f" {amount(value)}" if value is not None else "")
+    elif kind == TargetKind.INCREASE:
+        text = _("tăng dần hằng năm") + (f" (≥ {amount(value)})" if value is not None else "")
+    elif value is None:
+        text = "—"
+    elif kind == TargetKind.BETWEEN and target.value_max is not None:
+        text = f"{number_text(value, places=None)}–{number_text(target.value_max, places=None)}{suffix}"
+    elif kind == TargetKind.AT_LEAST:
+        text = f"≥ {amount(value)}"
+    elif kind == TargetKind.AT_MOST:
+        text = f"≤ {amount(value)}"
+    else:
+        text = amount(value)
+    if target.standard_level:
+        text += " " + _("(mức độ %(level)s)") % {"level": target.standard_level}
+    if year is not None and target.year != year:
+        text += f" ({target.year})"
+    return text

@@ -1,0 +1,168 @@
+"""How results read for people: one text for each figure, used by the pages (as template filters,
+``reports/templatetags/results.py``), the Excel files and the PDF.
+
+Selectors return data (``Figure``, ``Progress``, ``Value``); everything a person reads of them is written here,
+with the numbers of ``core.numbers`` and the targets of ``plans.display``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from core.numbers import PERCENT_PLACES, number_text, percent_text, rounded, signed_text
+from indicators.models import Indicator, Measure
+from plans.display import target_text
+from plans.models import TargetKind
+from reports.models import Value
+from reports.progress import Progress, Status
+from reports.rollup import Figure
+
+DASH = "—"
+
+
+def level_label(indicator: Indicator, level: int) -> str:
+    """0 → "Chưa đạt"; 1 of a yes/no standard → "Đạt"; else "Mức n"."""
+    if level <= 0:
+        return _("Chưa đạt")
+    if indicator.max_level == 1:
+        return _("Đạt")
+    return _("Mức %(n)s") % {"n": level}
+
+
+def level_choices(indicator: Indicator) -> list[tuple[str, str]]:
+    return [("", DASH)] + [(str(n), level_label(indicator, n)) for n in range(indicator.max_level + 1)]
+
+
+def amount_text(value, indicator: Indicator) -> str:
+    """A figure's value: a percentage for ratios and standards, an amount otherwise; "—" for none."""
+    if value is None:
+        return DASH
+    return percent_text(value) if indicator.is_percentage else number_text(value)
+
+
+def value_text(value: Value | None, indicator: Indicator) -> str:
+    """A value as one line: "95/100 (95,00 %)", "Mức 2", "12 trung tâm", "không phát sinh"; "" for none."""
+    if value is None:
+        return ""
+    if value.not_applicable:
+        return _("không phát sinh")
+    if indicator.measure == Measure.RATIO:
+        if value.numerator is None or value.denominator is None:
+            return ""
+        text = f"{number_text(value.numerator)}/{number_text(value.denominator)}"
+        return f"{text} ({percent_text(value.percent)})" if value.percent is not None else text
+    if value.value is None:
+        return ""
+    if indicator.measure in (Measure.STANDARD, Measure.STATUS):
+        return level_label(indicator, int(value.value))
+    suffix = f" {indicator.unit_of_measure}" if indicator.unit_of_measure else ""
+    return f"{number_text(value.value)}{suffix}"
+
+
+def field_text(value) -> str:
+    """A stored field as the history shows it: "có"/"không", "1.234,5", the text; "—" for nothing."""
+    if value is None or value == "":
+        return DASH
+    if isinstance(value, bool):
+        return _("có") if value else _("không")
+    if isinstance(value, Decimal | int):
+        return number_text(value, places=None)
+    return str(value)
+
+
+def completeness_text(figure: Figure | None) -> str:
+    """ "2/3 (66,67 %)": units that reported / units expected to."""
+    if figure is None or not figure.expected:
+        return DASH
+    return f"{number_text(figure.reported)}/{number_text(figure.expected)} ({percent_text(figure.completeness)})"
+
+
+def projection_text(progress: Progress | None, indicator: Indicator) -> str:
+    projection = progress.projection if progress is not None else None
+    if projection is None:
+        return ""
+    pace = signed_text(projection.pace)
+    if projection.year is None:
+        return _("Tốc độ %(pace)s/năm: chưa đạt chỉ tiêu nếu giữ tốc độ này.") % {"pace": pace}
+    if projection.reached:
+        return _("Tốc độ %(pace)s/năm: đạt chỉ tiêu năm %(year)s (mốc %(milestone)s).") % {
+            "pace": pace,
+            "year": projection.year,
+            "milestone": projection.milestone_year,
+        }
+    return _("Tốc độ %(pace)s/năm: đạt chỉ tiêu năm %(year)s, sau mốc %(milestone)s.") % {
+        "pace": pace,
+        "year": projection.year,
+        "milestone": projection.milestone_year,
+    }
+
+
+@dataclasses.dataclass(slots=True)
+class CellText:
+    """What a row shows about one (unit, indicator) figure."""
+
+    value: str
+    numerator: str
+    denominator: str
+    target: str
+    status: str
+    status_label: str
+    gap: str
+    completeness: str
+    expected: str
+    projection: str
+    inherited: bool
+
+
+def cell_text(indicator: Indicator, progress: Progress | None) -> CellText:
+    """The texts of a figure against its target: value, numerator/denominator, target, status, gap, completeness."""
+    figure = progress.figure if progress is not None else None
+    target = progress.target if progress is not None else None
+    if target is not None:
+        target.indicator = indicator
+    fraction = indicator.measure in (Measure.RATIO, Measure.STANDARD) and figure is not None
+    status = (progress.status or "") if progress is not None else ""
+    gap = progress.gap if progress is not None else None
+    expected = progress.expected if progress is not None else None
+    return CellText(
+        value=amount_text(figure.value if figure else None, indicator),
+        numerator=number_text(figure.numerator) if fraction and figure.numerator is not None else "",
+        denominator=number_text(figure.denominator) if fraction and figure.denominator is not None else "",
+        target=target_text(target, year=progress.year) if target is not None else DASH,
+        status=status,
+        status_label=Status(status).label if status else "",
+        gap=signed_text(gap) if gap is not None else DASH,
+        completeness=completeness_text(figure),
+        expected=amount_text(expected, indicator) if expected is not None else "",
+        projection=projection_text(progress, indicator),
+        inherited=bool(progress is not None and progress.inherited),
+    )
+
+
+def chart_number(value: Decimal | None) -> float | None:
+    """A figure for the charts' data: the digits the table shows, as a JSON number."""
+    return None if value is None else float(rounded(value, PERCENT_PLACES))
+
+
+def rollup_chart(page) -> dict | None:
+    """Data for the bar chart of the children against their targets (read by static/js/rollup-chart.js)."""
+    if page.selected is None or not page.children:
+        return None
+    targets = []
+    for row in page.children:
+        target = row.progress.target
+        numeric = target is not None and target.kind not in (TargetKind.MAINTAIN, TargetKind.INCREASE)
+        targets.append(chart_number(target.value) if numeric else None)
+    return {
+        "title": page.selected.name,
+        "percent": page.selected.is_percentage,
+        "labels": [row.unit.name for row in page.children],
+        "values": [chart_number(row.figure.value if row.figure else None) for row in page.children],
+        "targets": targets,
+        "statuses": [row.progress.status or "" for row in page.children],
+        "valueLabel": _("Kết quả"),
+        "targetLabel": _("Chỉ tiêu"),
+    }

@@ -1,0 +1,31 @@
+"""Template filters for results (``{% load results %}``), with the one text of ``reports.display``.
+
+``{% with c=row|cell %}{{ c.value }} {{ c.target }} {{ c.status_label }}{% endwith %}`` for a row that has
+``indicator`` and ``progress``; ``{{ value|value_text:indicator }}`` for an entered value.
+"""
+
+from django import template
+
+from reports import display
+
+register = template.Library()
+
+
+@register.filter
+def cell(row):
+    return display.cell_text(row.indicator, row.progress)
+
+
+@register.filter
+def value_text(value, indicator):
+    return display.value_text(value, indicator)
+
+
+@register.filter
+def level_label(level, indicator):
+    return display.level_label(indicator, int(level))
+
+
+@register.filter
+def field_text(value):
+    return display.field_text(value)
