@@ -63,6 +63,10 @@ class StatusGroup:
     status: str | None  # a ``Status``, or None: no target
     lines: list[ChildLine]
 
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label if self.status else ""
+
 
 @dataclasses.dataclass
 class ChildrenSection:
