@@ -5,7 +5,7 @@ provinces, 696 districts, 10,035 communes; 32 indicators; one 2024 value per com
 plan with 2025 targets), built by ``loadtest/build_data.py`` when the database does not exist yet; to it
 the script adds once the two-level tree of 1 July 2025 (34 provinces, 3,321 communes) with 2026 values.
 
-The summary: ``summary_data`` + ``summary_workbook`` for Việt Nam as an administrator (the two-level tree in
+The summary: ``summary_data`` + ``summary_write`` (XlsxWriter) for Việt Nam as an administrator (the two-level tree in
 2026, the tree of today; then the legacy tree in 2024, three levels and three times the communes), saved to a
 temporary file (what the view and ``export_summary`` do). Each run is a fresh process, so that its peak
 resident size (VmHWM) is the export's own: median of 3 for the time and the RSS, then one more run
@@ -114,7 +114,7 @@ def _reform_data() -> None:
         cursor.execute("VACUUM ANALYZE")
 
 
-def child(trace: bool, structure: str, period: str, writer: str = "xlsxwriter") -> None:
+def child(trace: bool, structure: str, period: str) -> None:
     """One national summary in this process; prints its figures as JSON on the last line."""
     _django()
     import tracemalloc
@@ -123,8 +123,7 @@ def child(trace: bool, structure: str, period: str, writer: str = "xlsxwriter") 
     from django.test.utils import CaptureQueriesContext
 
     from accounts.models import Role, User
-    from exports.xlsx import summary as summary_module
-    from exports.xlsx.summary import summary_data
+    from exports.xlsx.summary import summary_data, summary_write
     from plans.periods import period_resolve
     from units.models import Structure, Unit
 
@@ -138,10 +137,7 @@ def child(trace: bool, structure: str, period: str, writer: str = "xlsxwriter") 
         start = time.perf_counter()
         summary = summary_data(user=admin, unit=root, period=period_resolve(period))
         selected = time.perf_counter()
-        if writer == "openpyxl":
-            summary_module.summary_workbook(summary).save(out)
-        else:
-            summary_module.summary_write(summary, out)
+        summary_write(summary, out)
         seconds = time.perf_counter() - start
         size = out.stat().st_size
     figures = {
@@ -160,9 +156,9 @@ def child(trace: bool, structure: str, period: str, writer: str = "xlsxwriter") 
     print(json.dumps(figures))
 
 
-def _run_child(structure: str, period: str, trace: bool = False, writer: str = "xlsxwriter") -> dict:
+def _run_child(structure: str, period: str, trace: bool = False) -> dict:
     done = subprocess.run(
-        [sys.executable, __file__, "--child", structure, period, writer] + (["--trace"] if trace else []),
+        [sys.executable, __file__, "--child", structure, period] + (["--trace"] if trace else []),
         capture_output=True,
         text=True,
         check=True,
@@ -177,16 +173,13 @@ def main() -> None:
     _django()
     _reform_data()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; PostgreSQL")
-    writers = [w for w in ("openpyxl", "xlsxwriter") if f"--{w}" in sys.argv] or ["xlsxwriter"]
     trees = [("2025", "2026", "two-level tree (2025)"), ("legacy", "2024", "legacy tree")]
-    for (structure, period, label), writer in [(tree, writer) for tree in trees for writer in writers]:
-        if "--no-excel" in sys.argv:
-            break
-        runs = [_run_child(structure, period, writer=writer) for _ in range(REPEAT)]
-        traced = _run_child(structure, period, trace=True, writer=writer)
+    for structure, period, label in trees if "--no-excel" not in sys.argv else []:  # --no-excel: the PDFs only
+        runs = [_run_child(structure, period) for _ in range(REPEAT)]
+        traced = _run_child(structure, period, trace=True)
         last = runs[-1]
         print(
-            f"[{writer}] National summary, {label}, {period} ({last['units']:,} units × {last['indicators']} indicators, "
+            f"National summary, {label}, {period} ({last['units']:,} units × {last['indicators']} indicators, "
             f"{last['indicators'] + 2} sheets, {last['rows']:,} unit-indicator rows, {last['bytes'] / 2**20:.1f} MiB, "
             f"{last['queries']} queries): {statistics.median(r['seconds'] for r in runs):.2f} s median of {REPEAT} "
             f"(runs {', '.join(format(r['seconds'], '.2f') for r in runs)}; of which the selector "
@@ -206,6 +199,6 @@ def main() -> None:
 if __name__ == "__main__":
     if "--child" in sys.argv:
         at = sys.argv.index("--child")
-        child(trace="--trace" in sys.argv, structure=sys.argv[at + 1], period=sys.argv[at + 2], writer=sys.argv[at + 3])
+        child(trace="--trace" in sys.argv, structure=sys.argv[at + 1], period=sys.argv[at + 2])
     else:
         main()

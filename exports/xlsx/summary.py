@@ -10,7 +10,8 @@ Sheets:
 The figures are those of the roll-up page: ``rollup`` and ``progress_for`` once per depth of the subtree
 for every indicator, so the number of queries depends on the depth of the tree (at most four), never on
 the number of units or indicators. Only a compact tuple per (unit, indicator) is kept between the roll-up
-and the sheets, and the sheets are streamed (write-only), which bounds the memory of a national export.
+and the sheets, and the sheets are streamed (XlsxWriter's constant-memory mode, ``exports.xlsx.stream``), which
+bounds the memory of a national export.
 """
 
 from __future__ import annotations
@@ -23,20 +24,11 @@ from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from accounts.models import User
 from core.progress import NO_PROGRESS, NullProgress
 from exports.xlsx.common import (
-    BOLD,
-    TITLE_FONT,
-    RowWriter,
-    finish,
-    header_row,
-    new_sheet,
-    new_workbook,
     sheet_title,
-    text_cell,
 )
 from exports.xlsx.stream import StreamBook, StreamSheet
 from indicators.models import Indicator, Measure
@@ -180,206 +172,11 @@ def summary_data(
     )
 
 
-# --- the workbook ---------------------------------------------------------------------------------------
-
-
-def _title_block(sheet, summary: Summary, title: str) -> int:
-    """The title rows of a sheet; returns the number of rows written."""
-    unit, period = summary.unit, summary.period
-    plan = summary.plan
-    plan_text = f"{plan.number or ''} {plan.title}".strip() if plan else _("Chỉ tiêu của kế hoạch gần nhất có chỉ tiêu")
-    rows = [
-        [text_cell(sheet, title, font=TITLE_FONT)],
-        [text_cell(sheet, _("Đơn vị")), text_cell(sheet, f"{unit.name} ({unit.code})", font=BOLD)],
-        [text_cell(sheet, _("Kỳ báo cáo")), text_cell(sheet, period.label)],
-        [
-            text_cell(sheet, _("Số liệu")),
-            text_cell(
-                sheet,
-                _("từ %(start)s đến %(end)s")
-                % {"start": period.window_start.strftime("%d/%m/%Y"), "end": period.window_end.strftime("%d/%m/%Y")},
-            ),
-        ],
-        [text_cell(sheet, _("Kế hoạch")), text_cell(sheet, plan_text)],
-        [text_cell(sheet, _("Ngày xuất")), text_cell(sheet, summary.exported_at.strftime("%d/%m/%Y %H:%M"))],
-        [],
-    ]
-    for row in rows:
-        sheet.append(row)
-    return len(rows)
-
-
-def _summary_sheet(workbook: Workbook, summary: Summary, taken: set[str]) -> None:
-    indicators = summary.indicators
-    widths = [12, 34] + [14, 16, 16, 11] * len(indicators)
-    block = 7
-    sheet = new_sheet(
-        workbook,
-        sheet_title(_("Tổng hợp"), taken),
-        widths=widths,
-        freeze=f"C{block + 3}",
-        header_rows=f"{block + 1}:{block + 2}",
-    )
-    _title_block(sheet, summary, _("TỔNG HỢP KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP"))
-    top = [text_cell(sheet, _("Mã đơn vị"), header=True), text_cell(sheet, _("Đơn vị"), header=True)]
-    sub = [text_cell(sheet, "", header=True), text_cell(sheet, "", header=True)]
-    kinds = ["text", "text"]
-    for indicator in indicators:
-        top += [text_cell(sheet, f"{indicator.name} ({indicator.code})", header=True)] + [
-            text_cell(sheet, "", header=True) for _n in range(3)
-        ]
-        value_label = _("Kết quả (%)") if indicator.is_percentage else _("Kết quả")
-        sub += header_row(sheet, [value_label, _("Chỉ tiêu"), _("Đánh giá"), _("Đã báo cáo (%)")])
-        kinds += ["percent" if indicator.is_percentage else "number", "text", "text", "percent"]
-    sheet.append(top)
-    sheet.append(sub)
-    writer = RowWriter(sheet, kinds)
-    rows = [summary.unit, *summary.children]
-    for unit in rows:
-        shown = {i.pk for i in summary.indicators_of(unit)}
-        values: list = [unit.code, unit.name]
-        for indicator in indicators:
-            line = summary.lines.get((unit.pk, indicator.pk)) if indicator.pk in shown else None
-            if line is None:
-                values += [None, None, None, None]
-                continue
-            completeness = line.reported * 100 / line.expected if line.expected else None
-            values += [line.value, line.target, line.status, completeness]
-        writer.append(values, bold=unit.pk == summary.unit.pk)
-    finish(sheet, header_row_number=block + 2, columns=len(kinds), last_row=block + 2 + len(rows))
-
-
-def _indicator_sheet(workbook: Workbook, summary: Summary, indicator: Indicator, taken: set[str]) -> None:
-    ratio = indicator.measure in RATIO_MEASURES
-    labels = [_("Mã đơn vị"), _("Đơn vị"), _("Kết quả (%)") if indicator.is_percentage else _("Kết quả")]
-    kinds = ["text", "text", "percent" if indicator.is_percentage else "number"]
-    widths = [12, 44, 14]
-    if ratio:
-        if indicator.measure == Measure.STANDARD:
-            labels += [_("Số đơn vị đạt"), _("Số đơn vị có số liệu")]
-        else:
-            labels += [_("Tử số"), _("Mẫu số")]
-        kinds += ["number", "number"]
-        widths += [14, 14]
-    labels += [
-        _("Chỉ tiêu"),
-        _("Đánh giá"),
-        _("Đã báo cáo"),
-        _("Phải báo cáo"),
-        _("Tỷ lệ báo cáo (%)"),
-        _("Giải trình"),
-    ]
-    kinds += ["text", "text", "number", "number", "percent", "text"]
-    widths += [16, 16, 11, 11, 11, 40]
-
-    block = 7
-    sheet = new_sheet(
-        workbook,
-        sheet_title(indicator.code, taken),
-        widths=widths,
-        freeze=f"C{block + 2}",
-        header_rows=f"{block + 1}:{block + 1}",
-    )
-    _title_block(sheet, summary, f"{indicator.name} ({indicator.code})")
-    sheet.append(header_row(sheet, labels))
-    writer = RowWriter(sheet, kinds, indent_column=1)
-    rank = LEVEL_RANK[indicator.entry_level]
-    written = 0
-    for unit in summary.units:
-        if LEVEL_RANK[KIND_LEVEL[unit.kind]] > rank:
-            continue  # below the level the indicator is entered at
-        line = summary.lines.get((unit.pk, indicator.pk))
-        if line is None:
-            continue
-        values: list = [unit.code, unit.name, line.value]
-        if ratio:
-            values += [line.numerator, line.denominator]
-        note = summary.notes.get((unit.pk, indicator.pk), "")
-        if line.rolled_up:
-            completeness = line.reported * 100 / line.expected if line.expected else None
-            values += [line.target, line.status, line.reported, line.expected, completeness, note]
-        else:  # a unit's own figure: "reported 1 of 1" says nothing
-            values += [line.target, line.status, None, None, None, note]
-        writer.append(values, indent=unit.depth - summary.unit.depth)
-        written += 1
-    finish(sheet, header_row_number=block + 1, columns=len(kinds), last_row=block + 1 + written)
-
-
-def _timeliness(unit: Unit, today: datetime.date) -> str:
-    due, day = unit.sub_due, unit.sub_day
-    if unit.sub_status in SUBMITTED:
-        if due is None or day is None:
-            return ""
-        return _("Đúng hạn") if day <= due else _("Trễ hạn")
-    if due is None:
-        return ""
-    return _("Quá hạn, chưa nộp") if today > due else _("Chưa đến hạn")
-
-
-def _submissions_sheet(workbook: Workbook, summary: Summary, taken: set[str]) -> None:
-    labels = [
-        _("Mã đơn vị"),
-        _("Đơn vị"),
-        _("Cấp"),
-        _("Trạng thái"),
-        _("Hạn nộp"),
-        _("Ngày nộp"),
-        _("Đúng hạn / trễ hạn"),
-    ]
-    kinds = ["text", "text", "text", "text", "date", "date", "text"]
-    block = 7
-    sheet = new_sheet(
-        workbook,
-        sheet_title(_("Tiến độ nộp báo cáo"), taken),
-        widths=[12, 40, 12, 18, 12, 12, 20],
-        freeze=f"C{block + 2}",
-        header_rows=f"{block + 1}:{block + 1}",
-        landscape=False,
-    )
-    _title_block(sheet, summary, _("TIẾN ĐỘ NỘP BÁO CÁO"))
-    sheet.append(header_row(sheet, labels))
-    if summary.reporting is None:
-        sheet.append([text_cell(sheet, _("Không có quy định báo cáo nào yêu cầu đơn vị báo cáo kỳ này."))])
-        return
-    writer = RowWriter(sheet, kinds)
-    today = timezone.localdate()
-    for unit in summary.reporting:
-        status = unit.sub_status
-        label = str(SubmissionStatus(status).label) if status else _("Chưa có báo cáo")
-        submitted = timezone.localtime(unit.sub_submitted_at).replace(tzinfo=None) if status in SUBMITTED else None
-        writer.append(
-            [
-                unit.code,
-                unit.name,
-                str(unit.get_level_display()),
-                label,
-                unit.sub_due,
-                submitted.date() if submitted else None,
-                _timeliness(unit, today),
-            ]
-        )
-    finish(sheet, header_row_number=block + 1, columns=len(kinds), last_row=block + 1 + len(summary.reporting))
-
-
-def summary_workbook(summary: Summary, progress: NullProgress = NO_PROGRESS) -> Workbook:
-    progress.step(_("Ghi tệp Excel"))
-    workbook = new_workbook()
-    taken: set[str] = set()
-    _summary_sheet(workbook, summary, taken)
-    progress.advance()
-    for indicator in summary.indicators:
-        _indicator_sheet(workbook, summary, indicator, taken)
-        progress.advance()
-    _submissions_sheet(workbook, summary, taken)
-    progress.advance()
-    return workbook
-
-
 def summary_filename(summary: Summary) -> str:
     return f"tong-hop-{summary.unit.code}-{summary.period.code}.xlsx"
 
 
-# --- the workbook, streamed with XlsxWriter ---------------------------------------------------------------------
+# --- the workbook, streamed with XlsxWriter (constant memory) -------------------------------------------------
 
 BLOCK = 7  # the title rows above each table
 
@@ -474,6 +271,17 @@ def _write_indicator_sheet(book: StreamBook, summary: Summary, indicator: Indica
             values += [line.target, line.status, None, None, None, note]
         sheet.append(values, kinds, indent=unit.depth - top, indent_column=1)
     sheet.finish(header_row=BLOCK, columns=len(kinds))
+
+
+def _timeliness(unit: Unit, today: datetime.date) -> str:
+    due, day = unit.sub_due, unit.sub_day
+    if unit.sub_status in SUBMITTED:
+        if due is None or day is None:
+            return ""
+        return _("Đúng hạn") if day <= due else _("Trễ hạn")
+    if due is None:
+        return ""
+    return _("Quá hạn, chưa nộp") if today > due else _("Chưa đến hạn")
 
 
 def _write_submissions_sheet(book: StreamBook, summary: Summary, taken: set[str]) -> None:
