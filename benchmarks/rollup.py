@@ -337,7 +337,7 @@ if postgres:
 closed_country_ms, closed_figures = timed(country, REPEAT)
 assert closed_figures == figures, "the stored roll-up differs from the live one"
 closed_page_ms, _ = timed(lambda: client.get(page_url), REPEAT)
-closed_selector_ms, _ = timed(lambda: rollup_page(user=reviewer, unit_id=hanoi.pk, period_code="2024"), REPEAT)
+closed_selector_ms, _ = timed(lambda: rollup_page(user=reviewer, unit=hanoi, period=period), REPEAT)
 with CaptureQueriesContext(connection) as ctx:
     client.get(page_url)
 closed_page_queries = len(ctx.captured_queries)

@@ -145,6 +145,17 @@ def aggregates_read(
     return figures
 
 
+def aggregates_reported(*, unit: Unit, period: Period) -> list[int] | None:
+    """The indicators with values in the unit's subtree for a closed period, from its stored roll-up (one small
+    query instead of looking through the values); None when the period is open or its roll-up is not stored."""
+    if not period.is_closed or unit.level == Level.COMMUNE:
+        return None
+    rows = list(
+        Aggregate.objects.filter(period=period, approved_only=False, unit=unit).values_list("indicator_id", "reported")
+    )
+    return [indicator_id for indicator_id, reported in rows if reported] if rows else None
+
+
 def _build(period: Period, units: Sequence[Unit], flavours=FLAVOURS) -> list[Aggregate]:
     """Every stored figure of these units, computed live: one ``rollup`` per depth, level, slice and flavour."""
     indicators = list(Indicator.objects.all())
