@@ -30,9 +30,11 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from indicators.models import Indicator  # noqa: E402
 from plans.models import Period  # noqa: E402
 from reports.models import Aggregate  # noqa: E402
-from units.models import Unit  # noqa: E402
+from reports.rollup import rollup  # noqa: E402
+from units.models import Level, Structure, Unit  # noqa: E402
 
 period = Period.objects.get(code="2024")
 assert period.is_closed and Aggregate.objects.filter(period=period).exists(), "run benchmarks/rollup.py first"
@@ -71,3 +73,23 @@ for label, (user, url) in pages.items():
         f"{label}: closed {statistics.median(stored):.0f} ms ({len(queries)} queries; runs "
         f"{', '.join(f'{t:.0f}' for t in stored)}), live {statistics.median(live):.0f} ms; load {os.getloadavg()[0]:.1f}"
     )
+
+# rollup() of every province and district (the whole country's figures), stored against live.
+legacy = Unit.objects.of_structure(Structure.LEGACY)
+levels = [list(legacy.at_level(level).order_by("path")) for level in (Level.PROVINCE, Level.DISTRICT)]
+indicators = list(Indicator.objects.all())
+stored, live = [], []
+for _ in range(5):
+    for closed, into in ((True, stored), (False, live)):
+        Period.objects.filter(pk=period.pk).update(is_closed=closed)
+        period.refresh_from_db()
+        began = time.perf_counter()
+        for anchors in levels:
+            rollup(anchors=anchors, period=period, indicators=indicators)
+        into.append((time.perf_counter() - began) * 1000)
+Period.objects.filter(pk=period.pk).update(is_closed=True)
+print(
+    f"rollup() of {sum(map(len, levels))} provinces and districts x {len(indicators)} indicators: closed "
+    f"{statistics.median(stored):.0f} ms, live {statistics.median(live):.0f} ms (median of 5); load {os.getloadavg()[0]:.1f}"
+)
+

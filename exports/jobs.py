@@ -1,10 +1,11 @@
 """The exports that run as background jobs when they are large: a unit's Excel summary and its PDF report.
 
 When is an export large (``summary_is_large``, ``report_is_large``)? Measured on the national data set
-(docs/benchmarks.md): the Excel summary costs about 3 ms per unit of the subtree × 32 indicators and the PDF
-about 20 ms per child row × 32 indicators, so a district (at most ~60 communes) stays a direct download of a
-second or less, and a province (hundreds of units, or 100+ communes below it in the two-level tree) is a job.
-The thresholds are settings (``XHHT_JOB_XLSX_UNITS``, ``XHHT_JOB_PDF_CHILDREN``).
+(docs/benchmarks.md): the Excel summary of a district (13 communes at the median, 47 at most in the legacy tree)
+takes a few hundred milliseconds and stays a direct download; a province's (hundreds of units) took 2-5 s in a
+request, so more than ``XHHT_JOB_XLSX_UNITS`` (60) units make a job. The PDF costs WeasyPrint about a second per
+25-30 units below even in its compact layout (Hà Nội's 30 districts: 1.5-2 s idle, 5 s under load), so a report
+with more than ``XHHT_JOB_PDF_CHILDREN`` (20) units below is a job: the median district stays immediate.
 
 The job runs as the person who asked: the scope is checked again when it runs (``summary_data`` and
 ``report_document`` take the owner), so a person moved out of the unit meanwhile gets a failed job, not a file.

@@ -258,7 +258,7 @@ XHHT_JOB_STALE_SECONDS = env_int("XHHT_JOB_STALE_SECONDS", 120)
 XHHT_JOB_MAX_ATTEMPTS = env_int("XHHT_JOB_MAX_ATTEMPTS", 2)
 #: Above these sizes an export or an import runs as a background job (figures in docs/benchmarks.md).
 XHHT_JOB_XLSX_UNITS = env_int("XHHT_JOB_XLSX_UNITS", 60)
-XHHT_JOB_PDF_CHILDREN = env_int("XHHT_JOB_PDF_CHILDREN", 40)
+XHHT_JOB_PDF_CHILDREN = env_int("XHHT_JOB_PDF_CHILDREN", 20)
 XHHT_JOB_IMPORT_ROWS = env_int("XHHT_JOB_IMPORT_ROWS", 2000)
 XHHT_JOB_DECISION_LINES = env_int("XHHT_JOB_DECISION_LINES", 200)
 #: The local time (HH:MM) of the daily reminders job that the worker schedules (cron: docs/operations.md).
