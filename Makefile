@@ -25,7 +25,11 @@ migrate: install messages
 demo: migrate
 	DEBUG=1 $(MANAGE) load_demo --password "$(DEMO_PASSWORD)"
 
+# The web server and, beside it, the worker that runs the background jobs (stopped with the server).
 run: demo
+	DEBUG=1 $(MANAGE) jobs_schedule
+	DEBUG=1 $(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
 test: install messages

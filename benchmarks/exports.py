@@ -5,7 +5,7 @@ provinces, 696 districts, 10,035 communes; 32 indicators; one 2024 value per com
 plan with 2025 targets), built by ``loadtest/build_data.py`` when the database does not exist yet; to it
 the script adds once the two-level tree of 1 July 2025 (34 provinces, 3,321 communes) with 2026 values.
 
-The summary: ``summary_data`` + ``summary_workbook`` for Việt Nam as an administrator (the two-level tree in
+The summary: ``summary_data`` + ``summary_write`` (XlsxWriter) for Việt Nam as an administrator (the two-level tree in
 2026, the tree of today; then the legacy tree in 2024, three levels and three times the communes), saved to a
 temporary file (what the view and ``export_summary`` do). Each run is a fresh process, so that its peak
 resident size (VmHWM) is the export's own: median of 3 for the time and the RSS, then one more run
@@ -123,7 +123,7 @@ def child(trace: bool, structure: str, period: str) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from accounts.models import Role, User
-    from exports.xlsx.summary import summary_data, summary_workbook
+    from exports.xlsx.summary import summary_data, summary_write
     from plans.periods import period_resolve
     from units.models import Structure, Unit
 
@@ -137,7 +137,7 @@ def child(trace: bool, structure: str, period: str) -> None:
         start = time.perf_counter()
         summary = summary_data(user=admin, unit=root, period=period_resolve(period))
         selected = time.perf_counter()
-        summary_workbook(summary).save(out)
+        summary_write(summary, out)
         seconds = time.perf_counter() - start
         size = out.stat().st_size
     figures = {
@@ -173,7 +173,8 @@ def main() -> None:
     _django()
     _reform_data()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; PostgreSQL")
-    for structure, period, label in [("2025", "2026", "two-level tree (2025)"), ("legacy", "2024", "legacy tree")]:
+    trees = [("2025", "2026", "two-level tree (2025)"), ("legacy", "2024", "legacy tree")]
+    for structure, period, label in trees if "--no-excel" not in sys.argv else []:  # --no-excel: the PDFs only
         runs = [_run_child(structure, period) for _ in range(REPEAT)]
         traced = _run_child(structure, period, trace=True)
         last = runs[-1]

@@ -14,8 +14,11 @@ from urllib.parse import unquote, urlsplit
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from core.progress import NO_PROGRESS, NullProgress
 
 #: The base URL of a PDF's relative links: a file URL no real file lives under, mapped to the static files.
 STATIC_BASE = "file:///xhht-static/"
@@ -40,7 +43,21 @@ class StaticFetcher(URLFetcher):
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
 
 
+def _html(template_name: str, context: dict, request=None) -> HTML:
+    html = render_to_string(template_name, context, request=request)
+    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=StaticFetcher())
+
+
 def render_pdf(template_name: str, context: dict, *, request=None) -> bytes:
     """The template rendered with the context, as the bytes of a PDF (fonts embedded)."""
-    html = render_to_string(template_name, context, request=request)
-    return HTML(string=html, base_url=STATIC_BASE, url_fetcher=StaticFetcher()).write_pdf()
+    return _html(template_name, context, request).write_pdf()
+
+
+def render_pdf_to(path, template_name: str, context: dict, *, progress: NullProgress = NO_PROGRESS) -> None:
+    """The same PDF written to a file, in two steps a progress bar can show: the layout, then the writing."""
+    progress.step(_("Dàn trang PDF"))
+    document = _html(template_name, context).render()
+    progress.advance()
+    progress.step(_("Ghi tệp PDF (%(pages)s trang)") % {"pages": len(document.pages)})
+    document.write_pdf(target=str(path))
+    progress.advance()

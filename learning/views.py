@@ -28,6 +28,7 @@ from .evidence import evidence_add
 from .feeding import learning_indicators_feed
 from .forms import DecisionForm, EvidenceForm, RegisterImportForm
 from .importing import subjects_import
+from .jobs import decision_pdf_filename, decision_pdf_is_large, decision_pdf_job_start
 from .models import Evaluation, Status
 from .selectors import (
     board,
@@ -214,9 +215,11 @@ def decision_view(request: HttpRequest, decision_id: int) -> HttpResponse:
 @login_required
 def decision_pdf(request: HttpRequest, decision_id: int) -> HttpResponse:
     decision = decision_for(user=request.user, decision_id=decision_id)
+    if decision_pdf_is_large(decision):  # a bulk recognition of hundreds of subjects: a background job
+        return redirect("jobs:detail", job_id=decision_pdf_job_start(user=request.user, decision=decision).pk)
     pdf = render_pdf("learning/decision_pdf.html", {"doc": decision_document(decision)}, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="quyet-dinh-cong-nhan-{decision.pk}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="{decision_pdf_filename(decision)}"'
     return response
 
 

@@ -1,7 +1,8 @@
 """National-scale data for the load test, in its own PostgreSQL database (``xhht_load``).
 
 The same data as ``benchmarks/rollup.py --postgres`` (the legacy tree of ~10,000 communes, 32 indicators,
-one 2024 value per commune and indicator written with COPY, Hà Nội's 2023 values, a Hà Nội plan with 2025
+one 2024 value per commune and indicator written with COPY, Hà Nội's 2023 values (2021-2023 closed, their roll-up
+stored), a Hà Nội plan with 2025
 targets), plus people with passwords for locust: 50 commune reporters of Hà Nội communes, the officers of
 their districts, a Hà Nội province reviewer and an administrator. ``loadtest/personas.json`` lists them.
 
@@ -162,6 +163,13 @@ person("load-province", role=Role.PROVINCE_REVIEWER, unit=hanoi)
 people["province_reviewers"].append({"username": "load-province", "unit_id": hanoi.pk})
 person("load-admin", role=Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
 people["admins"].append({"username": "load-admin", "unit_id": None})
+# The years before 2024 are closed, as they would be in the field: their roll-up is stored (the progress of the
+# roll-up pages reads them), 2024 stays open for the reporters.
+from plans.models import Period  # noqa: E402
+from reports.services.aggregates import period_close  # noqa: E402
+
+for closed in Period.objects.filter(code__in=["2021", "2022", "2023"]):
+    period_close(period=closed)
 people["indicators"] = {i.pk: i.measure for i in indicators}
 people["period"] = period.code
 people["values"] = count

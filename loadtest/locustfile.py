@@ -13,6 +13,7 @@ import os
 import random
 import re
 import statistics
+import time
 from pathlib import Path
 
 from locust import HttpUser, between, events, task
@@ -26,6 +27,10 @@ HANOI = PEOPLE["province_reviewers"][0]["unit_id"]
 #: The exports in the mix: "xlsx" (the default: the Excel summary of the unit), "pdf" (the official PDF report,
 #: seconds of CPU each: see docs/benchmarks.md) or "0" (none).
 EXPORTS = os.environ.get("LOAD_EXPORTS", "xlsx")
+#: A job's page polls its status about every second; a simulated person gives up waiting after this long.
+JOB_WAIT = float(os.environ.get("LOAD_JOB_WAIT", "120"))
+JOB_ID = re.compile(r"/cong-viec/([0-9a-f-]{36})/")
+WAITED = "job page until the file"
 #: Think time between two requests of a person, in seconds: "0.5,2" (the default) is a stress test, people
 #: reading a page and typing figures take longer ("5,15").
 THINK = tuple(float(x) for x in os.environ.get("LOAD_THINK", "0.5,2").split(","))
@@ -63,7 +68,7 @@ def _figures(samples: list[tuple[str, float, bool]]) -> dict:
 
 @events.test_stop.add_listener
 def _write(**kwargs) -> None:
-    pages = [s for s in SAMPLES if not s[0].startswith("trivial")]
+    pages = [s for s in SAMPLES if not s[0].startswith("trivial") and not s[0].endswith(WAITED)]
     result = {"all pages (trivial view excluded)": _figures(pages)}
     for name in sorted({n for n, _, _ in SAMPLES}):
         result[name] = _figures([s for s in SAMPLES if s[0] == name])
@@ -74,6 +79,35 @@ class Person(HttpUser):
     abstract = True
     wait_time = between(*THINK)
     pool: list[dict] = []
+
+    def export(self, url: str, name: str) -> None:
+        """An export link: a small one answers with the file; a large one with a job's page, whose status the
+        person's browser then polls (about once a second) until the file is there, and downloads it."""
+        with self.client.get(url, name=f"{name}: link", allow_redirects=False, catch_response=True) as response:
+            if response.status_code == 200:
+                return
+            job = JOB_ID.search(response.headers.get("Location", ""))
+            if response.status_code != 302 or job is None:
+                response.failure(f"neither a file nor a job: {response.status_code}")
+                return
+        job_id = job.group(1)
+        self.client.get(f"/cong-viec/{job_id}/", name="job page")
+        started = time.monotonic()
+        deadline = started + JOB_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(1)
+            status = self.client.get(f"/cong-viec/{job_id}/trang-thai/", name="job status (JSON)").json()
+            if status["finished"]:
+                if status["download_url"]:
+                    self.client.get(status["download_url"], name=f"{name}: download")
+                else:
+                    events.request.fire(request_type="JOB", name=f"{name}: job", response_time=0, response_length=0,
+                                        exception=RuntimeError(status["error"]), context={})  # fmt: skip
+                if STEADY["on"]:  # how long the person waited for the file (not a request: kept apart)
+                    SAMPLES.append((f"{name}: {WAITED}", (time.monotonic() - started) * 1000, False))
+                return
+        events.request.fire(request_type="JOB", name=f"{name}: job", response_time=JOB_WAIT * 1000,
+                            response_length=0, exception=TimeoutError("job not finished"), context={})  # fmt: skip
 
     def on_start(self) -> None:
         self.person = random.choice(self.pool)
@@ -132,12 +166,12 @@ class DistrictOfficer(Person):
         self.client.get(f"/bao-cao/theo-doi/{self.person['unit_id']}/{PERIOD}/", name="dashboard (district)")
 
     @task(1)
-    def export(self) -> None:
+    def export_district(self) -> None:
         unit = self.person["unit_id"]
         if EXPORTS == "pdf":
-            self.client.get(f"/xuat/bao-cao-pdf/{unit}/{PERIOD}/", name="export PDF (district)")
+            self.export(f"/xuat/bao-cao-pdf/{unit}/{PERIOD}/", "export PDF (district)")
         elif EXPORTS == "xlsx":
-            self.client.get(f"/xuat/tong-hop-excel/{unit}/{PERIOD}/", name="export Excel (district)")
+            self.export(f"/xuat/tong-hop-excel/{unit}/{PERIOD}/", "export Excel (district)")
 
 
 class ProvinceReviewer(Person):
@@ -160,11 +194,11 @@ class ProvinceReviewer(Person):
         self.client.get(f"/bao-cao/theo-doi/{HANOI}/{PERIOD}/", name="dashboard (Hà Nội, province)")
 
     @task(1)
-    def export(self) -> None:
+    def export_province(self) -> None:
         if EXPORTS == "pdf":
-            self.client.get(f"/xuat/bao-cao-pdf/{HANOI}/{PERIOD}/", name="export PDF (Hà Nội, province)")
+            self.export(f"/xuat/bao-cao-pdf/{HANOI}/{PERIOD}/", "export PDF (Hà Nội, province)")
         elif EXPORTS == "xlsx":
-            self.client.get(f"/xuat/tong-hop-excel/{HANOI}/{PERIOD}/", name="export Excel (Hà Nội, province)")
+            self.export(f"/xuat/tong-hop-excel/{HANOI}/{PERIOD}/", "export Excel (Hà Nội, province)")
 
 
 class Visitor(HttpUser):

@@ -22,7 +22,10 @@ export ALLOWED_HOSTS=127.0.0.1,localhost AXES_ENABLED=1 LOG_LEVEL=ERROR
 .venv/bin/gunicorn xhht.wsgi -w "$WORKERS" --threads "$THREADS" -b "127.0.0.1:$PORT" --keep-alive "$KEEPALIVE" \
   --access-logfile /dev/null --error-logfile "$OUT/gunicorn.log" &
 GUNICORN=$!
-trap 'kill "$GUNICORN" 2>/dev/null || true; wait "$GUNICORN" 2>/dev/null || true' EXIT
+# The background jobs worker beside it (as in production: a lower priority than the web server).
+nice -n 5 .venv/bin/python manage.py db_worker --no-reload --interval 1 >"$OUT/worker.log" 2>&1 &
+WORKER=$!
+trap 'kill "$GUNICORN" "$WORKER" 2>/dev/null || true; wait "$GUNICORN" "$WORKER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT/dang-nhap/" && break
   sleep 0.2

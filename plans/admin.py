@@ -383,9 +383,29 @@ class DocumentAdmin(admin.ModelAdmin):
 
 @admin.register(Period)
 class PeriodAdmin(admin.ModelAdmin):
-    list_display = ["code", "label", "kind", "year", "window_start", "window_end"]
-    list_filter = ["kind", "year"]
+    list_display = ["code", "label", "kind", "year", "window_start", "window_end", "is_closed"]
+    list_filter = ["kind", "year", "is_closed"]
     search_fields = ["code"]
+    # Closing and reopening go through the actions: they store (or drop) the period's roll-up with the change.
+    readonly_fields = ["is_closed"]
+    actions = ["close_periods", "reopen_periods"]
+
+    @admin.action(description=_("Khóa sổ các kỳ đã chọn (chốt số liệu tổng hợp)"))
+    def close_periods(self, request, queryset):
+        from reports.services.aggregates import period_close
+
+        for period in queryset.filter(is_closed=False):
+            figures = period_close(period=period)
+            self.message_user(request, _("Đã khóa sổ kỳ %(code)s; đã chốt %(n)s số liệu tổng hợp.") % {
+                "code": period.code, "n": figures})  # fmt: skip
+
+    @admin.action(description=_("Mở lại sổ các kỳ đã chọn"))
+    def reopen_periods(self, request, queryset):
+        from reports.services.aggregates import period_reopen
+
+        for period in queryset.filter(is_closed=True):
+            period_reopen(period=period)
+            self.message_user(request, _("Đã mở lại sổ kỳ %(code)s.") % {"code": period.code})
 
     @admin.display(description=_("kỳ"))
     def label(self, obj: Period) -> str:

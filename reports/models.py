@@ -257,3 +257,41 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit.code} {self.deadline_id} {self.kind} {self.sent_on}"
+
+
+class Aggregate(models.Model):
+    """The rolled-up figure of a unit, indicator and closed period, stored when the period is closed
+    (``reports.services.aggregates``): reads of a closed period take it instead of rolling the values up again.
+
+    One row per flavour: all values, or only those of approved reports (``approved_only``, the ``?duyet=1``
+    view). Figures of communes are not stored: they are their values. The numbers are kept as the text of the roll-up's ``Decimal``s, so a stored figure equals the
+    live one to the last digit.
+    """
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    approved_only = models.BooleanField(default=False)
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    value = models.CharField(max_length=60, blank=True)
+    numerator = models.CharField(max_length=60, blank=True)
+    denominator = models.CharField(max_length=60, blank=True)
+    reached = models.IntegerField(null=True, blank=True)
+    reported = models.IntegerField(default=0)
+    not_applicable = models.IntegerField(default=0)
+    expected = models.IntegerField(default=0)
+    rolled_up = models.BooleanField(default=True)
+    #: A standard's shares over each level of units and the unit's own level (``reports.standards``).
+    standard = models.JSONField(null=True, blank=True)
+    built_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("số liệu tổng hợp đã chốt")
+        verbose_name_plural = _("số liệu tổng hợp đã chốt")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "approved_only", "unit", "indicator"], name="aggregate_unique_per_figure"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.indicator_id} {self.period_id}{' approved' if self.approved_only else ''}"

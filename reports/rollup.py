@@ -157,15 +157,28 @@ def rollup(
     period: Period,
     indicators: Sequence[Indicator],
     approved_only: bool = False,
+    stored: bool = True,
 ) -> dict[tuple[int, int], Figure]:
     """Figures for each anchor unit (all of one depth) and indicator, keyed by (unit id, indicator id).
 
-    ``approved_only``: only the values of reports that the level above has approved. Queries: the expected
-    units, the sub-periods, one for counts, ratios and statuses, and for standards one for the typed ones, one per
-    derived one, the districts and provinces, their thresholds.
+    ``approved_only``: only the values of reports that the level above has approved. A closed period's figures
+    are read from its stored roll-up (``reports.services.aggregates``) unless ``stored`` is False. Queries (live):
+    the expected units, the sub-periods, one for counts, ratios and statuses, and for standards one for the typed
+    ones, one per derived one, the districts and provinces, their thresholds.
     """
     if not anchors or not indicators:
         return {}
+    if stored:
+        from reports.services.aggregates import aggregates_read
+
+        found = aggregates_read(
+            anchors=anchors,
+            period=period,
+            indicators=indicators,
+            approved_only=approved_only,
+        )
+        if found is not None:
+            return found
     depths = {len(a.path) for a in anchors}
     if len(depths) != 1:
         raise ValueError("anchors must share one depth")

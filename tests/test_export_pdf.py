@@ -118,6 +118,19 @@ class ReportPdfTests(PersonasTestCase):
         self.assertIn("66,67 %", text)  # (120 + 80) / (200 + 100), formatted as on the roll-up page
         self.assertIn("≥ 70 %", text)
 
+    def test_it_counts_the_units_below_by_status_and_lists_them_in_an_appendix(self):
+        text = text_of(self.get(self.district_officer, self.bavi).content)
+        # Section II: per indicator, the communes by status (families: Ba Trại at 80 % has reached 70 %, Tản Lĩnh
+        # at 60 % is on the path to 2025; the count of people has no target for a commune).
+        self.assertIn("II. Kết quả của các đơn vị cấp xã", text)
+        self.assertIn("1 Tỷ lệ gia đình học tập 2/2 1 1 0 0", text)
+        self.assertIn("2 Số người tham gia học tập 1/2 0 0 0 2", text)
+        # The appendix: each commune with its figure, under its status.
+        self.assertIn("PHỤ LỤC Kết quả của từng đơn vị cấp xã", text)
+        self.assertIn("Đạt (1): Xã Ba Trại 80,00 %.", text)
+        self.assertIn("Đúng tiến độ (1): Xã Tản Lĩnh 60,00 %.", text)
+        self.assertIn("Chưa có chỉ tiêu (2): Xã Tản Lĩnh 5.000; Xã Ba Trại.", text)
+
     def test_it_embeds_the_tinos_font(self):
         names = font_names(self.get(self.province_reviewer, self.hanoi).content)
         embedded = [name for name in names if name.startswith("embedded:")]

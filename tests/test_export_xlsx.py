@@ -143,7 +143,8 @@ class SummaryTests(ExcelTestCase):
                 sheet.page_setup.orientation, "landscape" if sheet.title != "Tiến độ nộp báo cáo" else "portrait"
             )
             self.assertEqual(sheet.page_setup.paperSize, 9)  # A4
-            self.assertEqual(sheet.page_setup.fitToWidth, 1)
+            self.assertIn(sheet.page_setup.fitToWidth, (1, None))  # one page wide (1 is the default, left implicit)
+            self.assertEqual(sheet.page_setup.fitToHeight, 0)
             self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
             self.assertTrue(sheet.print_title_rows, sheet.title)
             self.assertGreater(sheet.column_dimensions["B"].width, 20)

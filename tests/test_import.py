@@ -234,7 +234,9 @@ class ImportCommandTests(ImportTestCase):
             self.call(str(self.write("x.csv", b"a,b\n1,2\n")), "--user", "reporter")
 
 
-class ImportPageTests(ImportTestCase):
+class ImportPageCase(ImportTestCase):
+    """The upload page with its own media folder."""
+
     def setUp(self):
         super().setUp()
         media = self.tmp / "media"
@@ -247,6 +249,8 @@ class ImportPageTests(ImportTestCase):
     def upload(self, data: bytes, name: str = "ket-qua.csv"):
         return self.client.post(self.url, {"file": SimpleUploadedFile(name, data, content_type="text/csv")})
 
+
+class ImportPageTests(ImportPageCase):
     def test_it_previews_then_imports_on_confirmation(self):
         self.client.force_login(self.district_officer)
         self.assertContains(self.client.get(self.url), 'type="file"')

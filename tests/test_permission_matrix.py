@@ -70,6 +70,12 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "learning:decision": (302, 200, 200, 404, 200, 404, 200),
     "learning:decision_pdf": (302, 200, 200, 404, 200, 404, 200),
     "learning:shares": (302, 200, 200, 404, 200, 404, 200),
+    # ---- jobs (/cong-viec/): the district officer's export job for Ba Vì. A job is its owner's (and the
+    # administrators'): the province reviewer, who may see Ba Vì, starts an export of their own.
+    "jobs:list": (302, 200, 200, 200, 200, 200, 200),
+    "jobs:detail": (302, 404, 200, 404, 404, 404, 200),
+    "jobs:status": (302, 404, 200, 404, 404, 404, 200),
+    "jobs:download": (302, 404, 200, 404, 404, 404, 200),
 }
 
 
@@ -170,6 +176,12 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     "learning:decision": (302, 200, 200, 404, 200, 404, 200),
     "learning:decision_pdf": (302, 200, 200, 404, 200, 404, 200),
     "learning:shares": (302, 200, 200, 404, 200, 404, 200),
+    # ---- jobs (/cong-viec/): the district officer's export job for Ba Vì. A job is its owner's (and the
+    # administrators'): the province reviewer, who may see Ba Vì, starts an export of their own.
+    "jobs:list": (302, 200, 200, 200, 200, 200, 200),
+    "jobs:detail": (302, 404, 200, 404, 404, 404, 200),
+    "jobs:status": (302, 404, 200, 404, 404, 404, 200),
+    "jobs:download": (302, 404, 200, 404, 404, 404, 200),
 }
 
 

@@ -17,11 +17,11 @@ import json
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from indicators.reference import indicators_load
 
 from accounts.models import Role, User
 from accounts.services import api_token_create
 from indicators.models import Indicator, Measure
+from indicators.reference import indicators_load
 from learning.models import Evaluation, ModelKind, RecognitionDecision, Subject
 from learning.services import evaluation_check, evaluation_self_assess, evaluations_open, recognition_decision_issue
 from reports.models import Value

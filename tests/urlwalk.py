@@ -107,6 +107,16 @@ class RouteTestCase(PersonasTestCase):
             signer_name="Nguyễn Văn B", signer_title="Chủ tịch", created_by=cls.reporter,
         )  # fmt: skip
 
+        # A finished export job of the district officer for Ba Vì, with its file.
+        from jobs.models import Job, JobKind, JobState
+
+        cls.job = Job.objects.create(
+            kind=JobKind.SUMMARY_XLSX, owner=cls.district_officer, unit=cls.bavi, state=JobState.DONE,
+            params={"unit_id": cls.bavi.pk, "period": "2024"}, filename="tong-hop-271-2024.xlsx",
+        )  # fmt: skip
+        cls.job.file.name = f"jobs/{cls.job.pk}/tong-hop-271-2024.xlsx"
+        cls.job.save()
+
     def setUp(self):
         import shutil
         import tempfile
@@ -122,6 +132,9 @@ class RouteTestCase(PersonasTestCase):
         path = Path(media) / self.evidence.file.name
         path.parent.mkdir(parents=True)
         path.write_bytes(b"\x89PNG")
+        job_file = Path(media) / self.job.file.name
+        job_file.parent.mkdir(parents=True)
+        job_file.write_bytes(b"PK")
 
     def kwargs_for(self, name: str, params: tuple[str, ...]) -> dict:
         """Concrete arguments for a URL's parameters, from the fixtures of Ba Vì's tree."""
@@ -142,6 +155,7 @@ class RouteTestCase(PersonasTestCase):
             "evaluation_id": self.evaluation.pk,
             "evidence_id": self.evidence.pk,
             "decision_id": self.decision.pk,
+            "job_id": self.job.pk,
         }
         missing = [p for p in params if p not in generic]
         self.assertFalse(missing, f"{name}: no fixture for the URL parameters {missing}; add it to kwargs_for()")

@@ -4,6 +4,7 @@ A bad value stops the process with a message naming the variable: a portal that 
 half-understood configuration is worse than one that does not start.
 """
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -85,6 +86,8 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "accounts",
     "units",
@@ -94,6 +97,7 @@ INSTALLED_APPS = [
     "exports",
     "learning",
     "demo",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -262,6 +266,31 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
     }
 }
+
+# Background jobs (jobs/, docs/deployment.md): Django's tasks API (the django-tasks backport) on the database
+# backend, run by `python manage.py db_worker`; the tests set the immediate backend (the job runs in the request).
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+#: A finished job's file is kept this many hours, then removed by the clean-up (jobs_cleanup, or the worker's own).
+XHHT_JOB_KEEP_HOURS = env_int("XHHT_JOB_KEEP_HOURS", 72)
+#: A running job writes a heartbeat every XHHT_JOB_HEARTBEAT_SECONDS; one silent for XHHT_JOB_STALE_SECONDS is taken
+#: as interrupted (its worker died or restarted): retried once, then marked failed.
+XHHT_JOB_HEARTBEAT_SECONDS = env_int("XHHT_JOB_HEARTBEAT_SECONDS", 10)
+XHHT_JOB_STALE_SECONDS = env_int("XHHT_JOB_STALE_SECONDS", 120)
+XHHT_JOB_MAX_ATTEMPTS = env_int("XHHT_JOB_MAX_ATTEMPTS", 2)
+#: Above these sizes an export or an import runs as a background job (figures in docs/benchmarks.md).
+XHHT_JOB_XLSX_UNITS = env_int("XHHT_JOB_XLSX_UNITS", 60)
+XHHT_JOB_PDF_CHILDREN = env_int("XHHT_JOB_PDF_CHILDREN", 20)
+XHHT_JOB_IMPORT_ROWS = env_int("XHHT_JOB_IMPORT_ROWS", 2000)
+XHHT_JOB_DECISION_LINES = env_int("XHHT_JOB_DECISION_LINES", 200)
+#: The local time (HH:MM) of the daily reminders job that the worker schedules (cron: docs/operations.md).
+XHHT_REMINDERS_AT = env("XHHT_REMINDERS_AT", "07:15") or "07:15"
+if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", XHHT_REMINDERS_AT):
+    raise ImproperlyConfigured(f"XHHT_REMINDERS_AT={XHHT_REMINDERS_AT!r} is not a time HH:MM (e.g. 07:15).")
 
 # Reporting defaults. XHHT_SITE_URL is the address put in e-mails (e.g. https://xhht.example.gov.vn).
 XHHT_SITE_URL = env("XHHT_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "") or ""

@@ -10,7 +10,8 @@ Sheets:
 The figures are those of the roll-up page: ``rollup`` and ``progress_for`` once per depth of the subtree
 for every indicator, so the number of queries depends on the depth of the tree (at most four), never on
 the number of units or indicators. Only a compact tuple per (unit, indicator) is kept between the roll-up
-and the sheets, and the sheets are streamed (write-only), which bounds the memory of a national export.
+and the sheets, and the sheets are streamed (XlsxWriter's constant-memory mode, ``exports.xlsx.stream``), which
+bounds the memory of a national export.
 """
 
 from __future__ import annotations
@@ -23,20 +24,13 @@ from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from accounts.models import User
+from core.progress import NO_PROGRESS, NullProgress
 from exports.xlsx.common import (
-    BOLD,
-    TITLE_FONT,
-    RowWriter,
-    finish,
-    header_row,
-    new_sheet,
-    new_workbook,
     sheet_title,
-    text_cell,
 )
+from exports.xlsx.stream import StreamBook, StreamSheet
 from indicators.models import Indicator, Measure
 from plans.display import target_text
 from plans.models import Period, Plan
@@ -124,8 +118,13 @@ class Summary:
         return [i for i in self.indicators if LEVEL_RANK[i.entry_level] >= rank]
 
 
-def summary_data(*, user: User, unit: Unit, period: Period, plan: Plan | None = None) -> Summary:
-    """The summary of a unit the user sees (the caller resolved unit, period and plan), within the user's scope."""
+def summary_data(
+    *, user: User, unit: Unit, period: Period, plan: Plan | None = None, progress: NullProgress = NO_PROGRESS
+) -> Summary:
+    """The summary of a unit the user sees (the caller resolved unit, period and plan), within the user's scope.
+
+    ``progress`` counts the units rolled up, then the sheets written by ``summary_write``.
+    """
     indicators = rollup_indicators(unit, period, plan)
 
     units = list(
@@ -134,6 +133,7 @@ def summary_data(*, user: User, unit: Unit, period: Period, plan: Plan | None = 
         .valid_on(period.reference_day)
         .order_by("path")
     )
+    progress.start(len(units) + len(indicators) + 2, _("Tổng hợp số liệu"))
     by_depth: dict[int, list[Unit]] = defaultdict(list)
     for u in units:
         by_depth[u.depth].append(u)
@@ -145,18 +145,20 @@ def summary_data(*, user: User, unit: Unit, period: Period, plan: Plan | None = 
         rank = LEVEL_RANK[KIND_LEVEL[level_units[0].kind]]
         shown = [i for i in indicators if LEVEL_RANK[i.entry_level] >= rank]
         if not shown:
+            progress.advance(len(level_units))
             continue
         by_pk = {i.pk: i for i in shown}
         # In slices of CHUNK units: the roll-up and its history hold a figure per unit, indicator and year.
         for start in range(0, len(level_units), CHUNK):
             anchors = level_units[start : start + CHUNK]
             figures = rollup(anchors=anchors, period=period, indicators=shown)
-            progress = progress_for(anchors=anchors, period=period, indicators=shown, figures=figures, plan=plan)
+            progress_of = progress_for(anchors=anchors, period=period, indicators=shown, figures=figures, plan=plan)
             for key, figure in figures.items():
-                judged = progress.get(key)
+                judged = progress_of.get(key)
                 # The figure as its target reads it (a standard's share at the asked level), as on the page.
                 lines[key] = line(judged.figure if judged and judged.figure else figure, judged, by_pk[key[1]])
-            del figures, progress
+            del figures, progress_of
+            progress.advance(len(anchors))
 
     reporting = reporting_units(unit, period)
     notes = RollupNote.objects.filter(unit__path__startswith=unit.path, period_id=period.pk)
@@ -173,62 +175,55 @@ def summary_data(*, user: User, unit: Unit, period: Period, plan: Plan | None = 
     )
 
 
-# --- the workbook ---------------------------------------------------------------------------------------
+def summary_filename(summary: Summary) -> str:
+    return f"tong-hop-{summary.unit.code}-{summary.period.code}.xlsx"
 
 
-def _title_block(sheet, summary: Summary, title: str) -> int:
-    """The title rows of a sheet; returns the number of rows written."""
-    unit, period = summary.unit, summary.period
-    plan = summary.plan
+# --- the workbook, streamed with XlsxWriter (constant memory) -------------------------------------------------
+
+BLOCK = 7  # the title rows above each table
+
+
+def _title_rows(sheet: StreamSheet, summary: Summary, title: str) -> None:
+    unit, period, plan = summary.unit, summary.period, summary.plan
     plan_text = f"{plan.number or ''} {plan.title}".strip() if plan else _("Chỉ tiêu của kế hoạch gần nhất có chỉ tiêu")
-    rows = [
-        [text_cell(sheet, title, font=TITLE_FONT)],
-        [text_cell(sheet, _("Đơn vị")), text_cell(sheet, f"{unit.name} ({unit.code})", font=BOLD)],
-        [text_cell(sheet, _("Kỳ báo cáo")), text_cell(sheet, period.label)],
-        [
-            text_cell(sheet, _("Số liệu")),
-            text_cell(
-                sheet,
-                _("từ %(start)s đến %(end)s")
-                % {"start": period.window_start.strftime("%d/%m/%Y"), "end": period.window_end.strftime("%d/%m/%Y")},
-            ),
-        ],
-        [text_cell(sheet, _("Kế hoạch")), text_cell(sheet, plan_text)],
-        [text_cell(sheet, _("Ngày xuất")), text_cell(sheet, summary.exported_at.strftime("%d/%m/%Y %H:%M"))],
-        [text_cell(sheet, _("Đánh giá")), text_cell(sheet, status_rule())],
-    ]
-    for row in rows:
-        sheet.append(row)
-    return len(rows)
+    window = _("từ %(start)s đến %(end)s") % {
+        "start": period.window_start.strftime("%d/%m/%Y"),
+        "end": period.window_end.strftime("%d/%m/%Y"),
+    }
+    sheet.texts([title], bold=True, font_size=14)
+    sheet.text(0, _("Đơn vị"))
+    sheet.text(1, f"{unit.name} ({unit.code})", bold=True)
+    sheet.skip()
+    for label, value in [
+        (_("Kỳ báo cáo"), period.label),
+        (_("Số liệu"), window),
+        (_("Kế hoạch"), plan_text),
+        (_("Ngày xuất"), summary.exported_at.strftime("%d/%m/%Y %H:%M")),
+        (_("Đánh giá"), status_rule()),  # the rule of the statuses, where the blank row was
+    ]:
+        sheet.texts([label, value])
 
 
-def _summary_sheet(workbook: Workbook, summary: Summary, taken: set[str]) -> None:
+def _write_summary_sheet(book: StreamBook, summary: Summary, taken: set[str]) -> None:
     indicators = summary.indicators
-    widths = [12, 34] + [14, 16, 16, 11] * len(indicators)
-    block = 7
-    sheet = new_sheet(
-        workbook,
+    sheet = book.sheet(
         sheet_title(_("Tổng hợp"), taken),
-        widths=widths,
-        freeze=f"C{block + 3}",
-        header_rows=f"{block + 1}:{block + 2}",
+        widths=[12, 34] + [14, 16, 16, 11] * len(indicators),
+        freeze=(BLOCK + 2, 2),
+        header_rows=(BLOCK, BLOCK + 1),
     )
-    _title_block(sheet, summary, _("TỔNG HỢP KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP"))
-    top = [text_cell(sheet, _("Mã đơn vị"), header=True), text_cell(sheet, _("Đơn vị"), header=True)]
-    sub = [text_cell(sheet, "", header=True), text_cell(sheet, "", header=True)]
+    _title_rows(sheet, summary, _("TỔNG HỢP KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP"))
+    top, sub = [_("Mã đơn vị"), _("Đơn vị")], ["", ""]
     kinds = ["text", "text"]
     for indicator in indicators:
-        top += [text_cell(sheet, f"{indicator.name} ({indicator.code})", header=True)] + [
-            text_cell(sheet, "", header=True) for _n in range(3)
-        ]
-        value_label = _("Kết quả (%)") if indicator.is_percentage else _("Kết quả")
-        sub += header_row(sheet, [value_label, _("Chỉ tiêu"), _("Đánh giá"), _("Đã báo cáo (%)")])
+        top += [f"{indicator.name} ({indicator.code})", "", "", ""]
+        sub += [_("Kết quả (%)") if indicator.is_percentage else _("Kết quả"), _("Chỉ tiêu"), _("Đánh giá"),
+                _("Đã báo cáo (%)")]  # fmt: skip
         kinds += ["percent" if indicator.is_percentage else "number", "text", "text", "percent"]
-    sheet.append(top)
-    sheet.append(sub)
-    writer = RowWriter(sheet, kinds)
-    rows = [summary.unit, *summary.children]
-    for unit in rows:
+    sheet.header(top)
+    sheet.header(sub)
+    for unit in [summary.unit, *summary.children]:
         shown = {i.pk for i in summary.indicators_of(unit)}
         values: list = [unit.code, unit.name]
         for indicator in indicators:
@@ -238,11 +233,11 @@ def _summary_sheet(workbook: Workbook, summary: Summary, taken: set[str]) -> Non
                 continue
             completeness = line.reported * 100 / line.expected if line.expected else None
             values += [line.value, line.target, line.status, completeness]
-        writer.append(values, bold=unit.pk == summary.unit.pk)
-    finish(sheet, header_row_number=block + 2, columns=len(kinds), last_row=block + 2 + len(rows))
+        sheet.append(values, kinds, bold=unit.pk == summary.unit.pk)
+    sheet.finish(header_row=BLOCK + 1, columns=len(kinds))
 
 
-def _indicator_sheet(workbook: Workbook, summary: Summary, indicator: Indicator, taken: set[str]) -> None:
+def _write_indicator_sheet(book: StreamBook, summary: Summary, indicator: Indicator, taken: set[str]) -> None:
     ratio = indicator.measure in RATIO_MEASURES
     labels = [_("Mã đơn vị"), _("Đơn vị"), _("Kết quả (%)") if indicator.is_percentage else _("Kết quả")]
     kinds = ["text", "text", "percent" if indicator.is_percentage else "number"]
@@ -254,48 +249,31 @@ def _indicator_sheet(workbook: Workbook, summary: Summary, indicator: Indicator,
             labels += [_("Tử số"), _("Mẫu số")]
         kinds += ["number", "number"]
         widths += [14, 14]
-    labels += [
-        _("Chỉ tiêu"),
-        _("Đánh giá"),
-        _("Đã báo cáo"),
-        _("Phải báo cáo"),
-        _("Tỷ lệ báo cáo (%)"),
-        _("Giải trình"),
-    ]
+    labels += [_("Chỉ tiêu"), _("Đánh giá"), _("Đã báo cáo"), _("Phải báo cáo"), _("Tỷ lệ báo cáo (%)"), _("Giải trình")]
     kinds += ["text", "text", "number", "number", "percent", "text"]
     widths += [16, 16, 11, 11, 11, 40]
-
-    block = 7
-    sheet = new_sheet(
-        workbook,
-        sheet_title(indicator.code, taken),
-        widths=widths,
-        freeze=f"C{block + 2}",
-        header_rows=f"{block + 1}:{block + 1}",
-    )
-    _title_block(sheet, summary, f"{indicator.name} ({indicator.code})")
-    sheet.append(header_row(sheet, labels))
-    writer = RowWriter(sheet, kinds, indent_column=1)
+    sheet = book.sheet(sheet_title(indicator.code, taken), widths=widths, freeze=(BLOCK + 1, 2), header_rows=(BLOCK, BLOCK))
+    _title_rows(sheet, summary, f"{indicator.name} ({indicator.code})")
+    sheet.header(labels)
     rank = LEVEL_RANK[indicator.entry_level]
-    written = 0
+    lines, notes, top = summary.lines, summary.notes, summary.unit.depth
     for unit in summary.units:
         if LEVEL_RANK[KIND_LEVEL[unit.kind]] > rank:
             continue  # below the level the indicator is entered at
-        line = summary.lines.get((unit.pk, indicator.pk))
+        line = lines.get((unit.pk, indicator.pk))
         if line is None:
             continue
         values: list = [unit.code, unit.name, line.value]
         if ratio:
             values += [line.numerator, line.denominator]
-        note = summary.notes.get((unit.pk, indicator.pk), "")
+        note = notes.get((unit.pk, indicator.pk), "")
         if line.rolled_up:
             completeness = line.reported * 100 / line.expected if line.expected else None
             values += [line.target, line.status, line.reported, line.expected, completeness, note]
         else:  # a unit's own figure: "reported 1 of 1" says nothing
             values += [line.target, line.status, None, None, None, note]
-        writer.append(values, indent=unit.depth - summary.unit.depth)
-        written += 1
-    finish(sheet, header_row_number=block + 1, columns=len(kinds), last_row=block + 1 + written)
+        sheet.append(values, kinds, indent=unit.depth - top, indent_column=1)
+    sheet.finish(header_row=BLOCK, columns=len(kinds))
 
 
 def _timeliness(unit: Unit, today: datetime.date) -> str:
@@ -309,60 +287,43 @@ def _timeliness(unit: Unit, today: datetime.date) -> str:
     return _("Quá hạn, chưa nộp") if today > due else _("Chưa đến hạn")
 
 
-def _submissions_sheet(workbook: Workbook, summary: Summary, taken: set[str]) -> None:
-    labels = [
-        _("Mã đơn vị"),
-        _("Đơn vị"),
-        _("Cấp"),
-        _("Trạng thái"),
-        _("Hạn nộp"),
-        _("Ngày nộp"),
-        _("Đúng hạn / trễ hạn"),
-    ]
+def _write_submissions_sheet(book: StreamBook, summary: Summary, taken: set[str]) -> None:
+    labels = [_("Mã đơn vị"), _("Đơn vị"), _("Cấp"), _("Trạng thái"), _("Hạn nộp"), _("Ngày nộp"), _("Đúng hạn / trễ hạn")]
     kinds = ["text", "text", "text", "text", "date", "date", "text"]
-    block = 7
-    sheet = new_sheet(
-        workbook,
+    sheet = book.sheet(
         sheet_title(_("Tiến độ nộp báo cáo"), taken),
         widths=[12, 40, 12, 18, 12, 12, 20],
-        freeze=f"C{block + 2}",
-        header_rows=f"{block + 1}:{block + 1}",
+        freeze=(BLOCK + 1, 2),
+        header_rows=(BLOCK, BLOCK),
         landscape=False,
     )
-    _title_block(sheet, summary, _("TIẾN ĐỘ NỘP BÁO CÁO"))
-    sheet.append(header_row(sheet, labels))
+    _title_rows(sheet, summary, _("TIẾN ĐỘ NỘP BÁO CÁO"))
+    sheet.header(labels)
     if summary.reporting is None:
-        sheet.append([text_cell(sheet, _("Không có quy định báo cáo nào yêu cầu đơn vị báo cáo kỳ này."))])
+        sheet.texts([_("Không có quy định báo cáo nào yêu cầu đơn vị báo cáo kỳ này.")])
         return
-    writer = RowWriter(sheet, kinds)
     today = timezone.localdate()
     for unit in summary.reporting:
         status = unit.sub_status
         label = str(SubmissionStatus(status).label) if status else _("Chưa có báo cáo")
-        submitted = timezone.localtime(unit.sub_submitted_at).replace(tzinfo=None) if status in SUBMITTED else None
-        writer.append(
-            [
-                unit.code,
-                unit.name,
-                str(unit.get_level_display()),
-                label,
-                unit.sub_due,
-                submitted.date() if submitted else None,
-                _timeliness(unit, today),
-            ]
-        )
-    finish(sheet, header_row_number=block + 1, columns=len(kinds), last_row=block + 1 + len(summary.reporting))
+        submitted = timezone.localtime(unit.sub_submitted_at).date() if status in SUBMITTED else None
+        values = [unit.code, unit.name, str(unit.get_level_display()), label, unit.sub_due, submitted,
+                  _timeliness(unit, today)]  # fmt: skip
+        sheet.append(values, kinds)
+    sheet.finish(header_row=BLOCK, columns=len(kinds))
 
 
-def summary_workbook(summary: Summary) -> Workbook:
-    workbook = new_workbook()
+def summary_write(summary: Summary, target, progress: NullProgress = NO_PROGRESS) -> None:
+    """The workbook written to ``target`` (a path or a binary file): "Tổng hợp", a sheet per indicator,
+    "Tiến độ nộp báo cáo"."""
+    progress.step(_("Ghi tệp Excel"))
+    book = StreamBook(target)
     taken: set[str] = set()
-    _summary_sheet(workbook, summary, taken)
+    _write_summary_sheet(book, summary, taken)
+    progress.advance()
     for indicator in summary.indicators:
-        _indicator_sheet(workbook, summary, indicator, taken)
-    _submissions_sheet(workbook, summary, taken)
-    return workbook
-
-
-def summary_filename(summary: Summary) -> str:
-    return f"tong-hop-{summary.unit.code}-{summary.period.code}.xlsx"
+        _write_indicator_sheet(book, summary, indicator, taken)
+        progress.advance()
+    _write_submissions_sheet(book, summary, taken)
+    progress.advance()
+    book.close()

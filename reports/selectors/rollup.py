@@ -22,6 +22,7 @@ from plans.periods import period_neighbour_code
 from reports.models import RollupNote, Value
 from reports.progress import STATUS_ORDER, Progress, progress_for
 from reports.rollup import rollup
+from reports.services.aggregates import aggregates_reported
 from units.models import LEVEL_RANK, Unit
 
 CATEGORY_RANK = {value: rank for rank, value in enumerate(Category.values)}
@@ -105,10 +106,16 @@ def rollup_indicators(unit: Unit, period: Period, plan: Plan | None) -> list[Ind
             values = values.filter(period__year=period.year)
         else:
             values = values.filter(period_id=period.pk)
+        reported = aggregates_reported(unit=unit, period=period)  # a closed period: its stored roll-up knows
+        with_values = (
+            Q(pk__in=reported)
+            if reported is not None
+            else Q(Exists(values.filter(indicator=OuterRef("pk"))))
+            | Q(Exists(values.filter(indicator=OuterRef("source_id"))))  # a derived standard
+        )
         wanted = (
             Q(pk__in=Target.objects.filter(plan__unit__path__in=unit.ancestor_paths()).values("indicator_id"))
-            | Q(Exists(values.filter(indicator=OuterRef("pk"))))
-            | Q(Exists(values.filter(indicator=OuterRef("source_id"))))  # a derived standard
+            | with_values
         )
     rank = LEVEL_RANK[unit.level]
     found = [i for i in Indicator.objects.filter(wanted) if LEVEL_RANK[i.entry_level] >= rank]

@@ -15,10 +15,14 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+import uuid
 from decimal import Decimal
+from pathlib import Path
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
+from core.progress import NO_PROGRESS, NullProgress
 from core.uploads import MAX_ROWS, ImportFileError, table_read
 from reports.models import EntryPath
 from reports.services.values import OVERWRITE, RecordResult, RowError, ValueRow, values_record
@@ -123,35 +127,97 @@ def value_row(number: int, cells, positions: dict[str, int]) -> ValueRow | None:
     )
 
 
-def rows_read(file, name: str | None = None) -> tuple[list[ValueRow], str]:
-    """Parse a file (path, uploaded file or binary file object) into rows; ``ImportFileError`` if it cannot."""
+def rows_count(file, name: str | None = None) -> int:
+    """The data rows of a file (header left out, blank lines counted), read through the same limits as an import."""
+    _fmt, table = table_read(file, name=name, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+    return max(sum(1 for _row in table) - 1, 0)
+
+
+def rows_read(file, name: str | None = None, progress: NullProgress = NO_PROGRESS) -> tuple[list[ValueRow], str]:
+    """Parse a file (path, uploaded file or binary file object) into rows; ``ImportFileError`` if it cannot.
+
+    ``progress`` advances by a thousand rows at a time."""
     fmt, table = table_read(file, name=name, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
     header = next(table, None)
     if not header or all(cell is None or not str(cell).strip() for cell in header):
         raise ImportFileError(_("Tệp trống hoặc thiếu dòng tiêu đề."))
     positions = header_positions(header)
     # Row numbers count records, as a spreadsheet shows them (the header is row 1).
-    rows = [row for number, cells in enumerate(table, start=2) if (row := value_row(number, cells, positions))]
+    rows = []
+    for number, cells in enumerate(table, start=2):
+        if row := value_row(number, cells, positions):
+            rows.append(row)
+        if number % 1000 == 0:
+            progress.advance(1000)
     if not rows:
         raise ImportFileError(_("Tệp không có dòng số liệu nào."))
     return rows, fmt
 
 
 def values_import(
-    file, user, dry_run: bool = False, *, name: str | None = None, versions: dict[int, int] | None = None,
-    overwrite: bool = False
+    file,
+    user,
+    dry_run: bool = False,
+    *,
+    name: str | None = None,
+    versions: dict[int, int] | None = None,
+    overwrite: bool = False,
+    progress: NullProgress = NO_PROGRESS,
 ) -> ImportResult:
     """Read the file and record its values, all or nothing (``dry_run``: check only, write nothing).
 
     ``versions``: row number → the version its preview saw (``record.versions`` of the dry run): the confirmation
     refuses the rows whose value someone changed since. ``overwrite``: replace stored values on purpose (the
-    command line's ``--overwrite``). Without either, a row may add a value but not change one.
+    command line's ``--overwrite``). Without either, a row may add a value but not change one. ``progress``
+    counts the rows read, then the check or the write as one step.
     """
-    rows, fmt = rows_read(file, name=name)
+    rows, fmt = rows_read(file, name=name, progress=progress)
     for row in rows:
         if overwrite:
             row.version = OVERWRITE
         elif versions is not None:
             row.version = versions.get(row.row, 0)
+    progress.step(_("Kiểm tra số liệu") if dry_run else _("Ghi số liệu (tất cả hoặc không gì cả)"))
     record = values_record(rows=rows, user=user, path=EntryPath.IMPORT, dry_run=dry_run)
     return ImportResult(rows=rows, record=record, fmt=fmt)
+
+
+def preview_versions(imported: ImportResult) -> dict[str, int]:
+    """The versions of the stored values a preview saw, by row number (a new row's is 0 and left out), kept until
+    the confirmation (in the session, or in the check job's result) as ``values_import(versions=...)`` takes them
+    back through ``confirmed_versions``."""
+    return {str(row): version for row, version in imported.record.versions.items() if version}
+
+
+def confirmed_versions(kept: dict | None) -> dict[int, int]:
+    return {int(row): int(version) for row, version in (kept or {}).items()}
+
+
+def import_done_message(name: str, imported: ImportResult) -> str:
+    """What the person reads once a file is imported."""
+    record = imported.record
+    return _("Đã nhập tệp %(name)s: %(rows)s dòng (%(created)s mới, %(updated)s cập nhật, %(unchanged)s không đổi).") % {
+        "name": name,
+        "rows": len(imported.rows),
+        "created": record.created,
+        "updated": record.updated,
+        "unchanged": record.unchanged,
+    }
+
+
+# --- files waiting for the person's confirmation ---------------------------------------------------------------
+
+#: Uploaded files waiting for the person's confirmation live here, named by a random token.
+IMPORT_DIR = "imports"
+
+
+def import_stored_path(stored: dict) -> Path | None:
+    """The path of a stored upload (``{"token", "suffix"}``); the token is checked to be a UUID (no path tricks)."""
+    try:
+        token = uuid.UUID(str(stored.get("token", "")))
+    except ValueError:
+        return None
+    suffix = stored.get("suffix")
+    if suffix not in (".csv", ".xlsx"):
+        return None
+    return Path(settings.MEDIA_ROOT) / IMPORT_DIR / f"{token}{suffix}"

@@ -27,6 +27,7 @@ from indicators.models import Indicator
 from plans.models import Period
 from plans.reporting import deadline_for
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus
+from reports.services.aggregates import aggregates_follow
 from units.models import Unit
 
 LOCKED_STATUSES = {
@@ -144,6 +145,7 @@ def submission_approve(
         raise ValidationError(_("Chỉ duyệt được báo cáo đã nộp."))
     submission.reviewed_at, submission.reviewed_by, submission.reason = timezone.now(), user, ""
     _transition(submission, to=SubmissionStatus.APPROVED, user=user, via=via)
+    aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
     transaction.on_commit(lambda: _notify_reporters(submission, _("Báo cáo đã được duyệt")))
     return submission
 
@@ -192,6 +194,7 @@ def submission_reopen(
         raise ValidationError({"reason": _("Hãy nêu lý do mở lại.")})
     submission.reason = reason
     _transition(submission, to=SubmissionStatus.RETURNED, user=user, via=via, reason=reason)
+    aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
     SubmissionComment.objects.create(submission=submission, author=user, body=reason)
     transaction.on_commit(lambda: _notify_reporters(submission, _("Báo cáo được mở lại để sửa")))
     return submission

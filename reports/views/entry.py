@@ -19,15 +19,22 @@ from core.uploads import ImportFileError
 from plans.models import Period
 from plans.periods import period_resolve
 from reports.forms import EntryFormSet, ImportForm, warning_text
+from reports.jobs import import_rows_if_large, values_check_job_start, values_import_job_start
 from reports.models import EntryPath
 from reports.selectors.entry import entry_grid, entry_periods
-from reports.services.importing import values_import
+from reports.services.importing import (
+    IMPORT_DIR,
+    confirmed_versions,
+    import_done_message,
+    import_stored_path,
+    preview_versions,
+    values_import,
+)
 from reports.services.values import values_record
 from units.models import Unit
 from units.scoping import unit_visible_or_404
 
-#: Uploaded files waiting for the user's confirmation live here, named by a random token kept in the session.
-IMPORT_DIR = "imports"
+#: The token of the uploaded file waiting for the user's confirmation (``import_stored_path``) is kept in the session.
 IMPORT_SESSION_KEY = "reports_import"
 #: A file left behind by an abandoned preview is removed after this many seconds.
 IMPORT_MAX_AGE = 24 * 3600
@@ -122,22 +129,11 @@ def _import_dir() -> Path:
     return Path(settings.MEDIA_ROOT) / IMPORT_DIR
 
 
-def _stored_path(stored: dict) -> Path | None:
-    """The path of the file the session points to; the token is checked to be a UUID (no path tricks)."""
-    try:
-        token = uuid.UUID(str(stored.get("token", "")))
-    except ValueError:
-        return None
-    suffix = stored.get("suffix")
-    if suffix not in (".csv", ".xlsx"):
-        return None
-    return _import_dir() / f"{token}{suffix}"
-
 
 def _discard(request: HttpRequest) -> None:
     stored = request.session.pop(IMPORT_SESSION_KEY, None)
     if stored:
-        path = _stored_path(stored)
+        path = import_stored_path(stored)
         if path is not None:
             path.unlink(missing_ok=True)
 
@@ -159,7 +155,7 @@ def _store(request: HttpRequest, upload) -> tuple[dict, Path]:
     _discard(request)
     _purge_old_files()
     stored = {"token": str(uuid.uuid4()), "suffix": Path(upload.name).suffix.lower(), "name": Path(upload.name).name}
-    path = _stored_path(stored)
+    path = import_stored_path(stored)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         for chunk in upload.chunks():
@@ -185,14 +181,23 @@ def _preview(request: HttpRequest, form: ImportForm, stored: dict, imported) -> 
 
 @login_required
 def entry_import(request: HttpRequest) -> HttpResponse:
-    """Upload → preview (a dry run: rows, errors, warnings) → confirm → import, all or nothing."""
+    """Upload → preview (a dry run: rows, errors, warnings) → confirm → import, all or nothing.
+
+    A file of more than ``XHHT_JOB_IMPORT_ROWS`` rows is checked, then imported, by background jobs: the
+    preview and the confirmation are on the job's page, with the same all-or-nothing rule."""
     if request.method == "POST" and "confirm" in request.POST:
+        if request.POST.get("job"):
+            job = values_import_job_start(user=request.user, check_job_id=request.POST["job"])
+            return redirect("jobs:detail", job_id=job.pk)
         return _import_confirm(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         stored, path = _store(request, upload)
         try:
+            stored["rows"] = import_rows_if_large(path, name=stored["name"])
+            if stored["rows"]:
+                return redirect("jobs:detail", job_id=values_check_job_start(user=request.user, stored=stored).pk)
             imported = values_import(path, request.user, dry_run=True, name=stored["name"])
         except ImportFileError as error:
             path.unlink(missing_ok=True)
@@ -201,7 +206,7 @@ def entry_import(request: HttpRequest) -> HttpResponse:
             if imported.ok:
                 # The versions of the stored values the preview saw (a new row's is 0): the confirmation refuses
                 # the rows whose value someone changed since.
-                stored["versions"] = {str(row): v for row, v in imported.record.versions.items() if v}
+                stored["versions"] = preview_versions(imported)
                 request.session[IMPORT_SESSION_KEY] = stored
             else:
                 path.unlink(missing_ok=True)
@@ -211,13 +216,13 @@ def entry_import(request: HttpRequest) -> HttpResponse:
 
 def _import_confirm(request: HttpRequest) -> HttpResponse:
     stored = request.session.get(IMPORT_SESSION_KEY) or {}
-    path = _stored_path(stored)
+    path = import_stored_path(stored)
     if path is None or request.POST.get("token") != stored.get("token") or not path.is_file():
         _discard(request)
         messages.error(request, _("Phiên nhập tệp đã hết hạn hoặc không hợp lệ; hãy tải tệp lên lại."))
         return redirect("reports:import")
     try:
-        versions = {int(row): int(version) for row, version in (stored.get("versions") or {}).items()}
+        versions = confirmed_versions(stored.get("versions"))
         imported = values_import(path, request.user, dry_run=False, name=stored.get("name"), versions=versions)
     except ImportFileError as error:
         _discard(request)
@@ -228,18 +233,7 @@ def _import_confirm(request: HttpRequest) -> HttpResponse:
         # The data changed since the preview (a lock, another entry): nothing was written.
         messages.error(request, _("Tệp có lỗi nên không dòng nào được nhập."))
         return _preview(request, ImportForm(), stored, imported)
-    record = imported.record
-    messages.success(
-        request,
-        _("Đã nhập tệp %(name)s: %(rows)s dòng (%(created)s mới, %(updated)s cập nhật, %(unchanged)s không đổi).")
-        % {
-            "name": stored.get("name", ""),
-            "rows": len(imported.rows),
-            "created": record.created,
-            "updated": record.updated,
-            "unchanged": record.unchanged,
-        },
-    )
-    for warning in record.warnings[:ERRORS_SHOWN]:
+    messages.success(request, import_done_message(stored.get("name", ""), imported))
+    for warning in imported.record.warnings[:ERRORS_SHOWN]:
         messages.warning(request, str(warning))
     return redirect("reports:import")

@@ -73,7 +73,30 @@ def portal_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         env = portal_env(database_url, MEDIA_ROOT=str(workdir / "media"))  # DEBUG=1: runserver serves static files
         manage(env, "migrate", "--noinput")
         manage(env, "load_demo", "--password", DEMO_PASSWORD)
+        stack.enter_context(_worker(env, workdir / "worker.log"))  # runs the jobs (a province's export)
         yield stack.enter_context(_server(env, workdir / "server.log"))
+
+
+@contextlib.contextmanager
+def _worker(env: dict[str, str], log_path: Path) -> Iterator[None]:
+    """The background jobs worker, as ``make run`` starts it beside the server."""
+    with open(log_path, "w") as log:
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.3", "--no-startup-delay"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
 
 
 @contextlib.contextmanager

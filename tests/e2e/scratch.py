@@ -58,6 +58,7 @@ def portal_env(database_url: str, **extra: str) -> dict[str, str]:
         "SECRET_KEY": "tests-only-not-secret",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "AXES_ENABLED": "0",
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",  # jobs go to the database, run by a db_worker
         "STATIC_MANIFEST": "0",
         "PYTHONUNBUFFERED": "1",
         **extra,

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from exports.commands import command_scope
-from exports.xlsx.summary import summary_data, summary_workbook
+from exports.xlsx.summary import summary_data, summary_write
 
 
 class Command(BaseCommand):
@@ -27,5 +27,5 @@ class Command(BaseCommand):
         account, found, resolved, chosen = command_scope(unit=unit, period=period, username=user, plan=plan)
         summary = summary_data(user=account, unit=found, period=resolved, plan=chosen)
         path = Path(out)
-        summary_workbook(summary).save(path)
+        summary_write(summary, path)
         self.stdout.write(self.style.SUCCESS(_("Đã ghi %(file)s.") % {"file": path}))
