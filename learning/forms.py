@@ -4,6 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import NumberField
+
+from .models import Evaluation, ModelKind, Status
+
 
 class DecisionForm(forms.Form):
     number = forms.CharField(label=_("Số, ký hiệu"), max_length=60, help_text=_("Ví dụ: 15/QĐ-UBND"))
@@ -24,6 +28,55 @@ class EvidenceForm(forms.Form):
 
 class RegisterImportForm(forms.Form):
     file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV UTF-8"))
+
+
+
+
+class SelectionForm(forms.Form):
+    """The evaluations a bulk action applies to: the ticked ones (``chon``), or all of the board's filter
+    (``tat_ca``: every evaluation of the kind, or of the status shown)."""
+
+    loai = forms.ChoiceField(choices=ModelKind.choices, required=False)
+    chon = forms.ModelMultipleChoiceField(queryset=Evaluation.objects.none(), required=False)
+    tat_ca = forms.BooleanField(required=False)
+    trang_thai = forms.ChoiceField(choices=[("", "")] + list(Status.choices), required=False)
+
+    def __init__(self, data, *, evaluations):
+        super().__init__(data)
+        self.evaluations = evaluations
+        self.fields["chon"].queryset = evaluations
+        self.fields["chon"].error_messages["invalid_choice"] = _("Có đối tượng được chọn không thuộc bảng này.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        if cleaned.get("tat_ca"):
+            status = cleaned.get("trang_thai")
+            chosen = self.evaluations.filter(status=status) if status else self.evaluations
+        else:
+            chosen = cleaned.get("chon") or self.evaluations.none()
+        cleaned["ids"] = list(chosen.values_list("pk", flat=True))
+        if not cleaned["ids"]:
+            raise forms.ValidationError(_("Chưa chọn đối tượng nào."), code="empty")
+        return cleaned
+
+
+class ScoresForm(forms.Form):
+    """An evaluation's scores (``diem-<indicator id>``, numbers as the page writes them) and notes."""
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = list(indicators)
+        for indicator in self.indicators:
+            self.fields[f"diem-{indicator.pk}"] = NumberField(required=False, min_value=0)
+            self.fields[f"ghichu-{indicator.pk}"] = forms.CharField(required=False, max_length=1000)
+
+    def scores(self) -> dict[int, object]:
+        return {i.pk: self.cleaned_data.get(f"diem-{i.pk}") for i in self.indicators}
+
+    def notes(self) -> dict[int, str]:
+        return {i.pk: self.cleaned_data.get(f"ghichu-{i.pk}") or "" for i in self.indicators}
 
 
 for _form in (DecisionForm, EvidenceForm, RegisterImportForm):

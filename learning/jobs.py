@@ -6,7 +6,6 @@ or clans at once lists every one of them, and its PDF takes seconds to lay out; 
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf_to
@@ -14,7 +13,7 @@ from jobs.models import Job, JobKind
 from jobs.services import JobError, JobOutput, Progress, job_start, output_path
 
 from .models import RecognitionDecision
-from .selectors import decision_document, decision_for
+from .selectors import decision_document
 
 
 def decision_pdf_is_large(decision: RecognitionDecision) -> bool:
@@ -38,10 +37,14 @@ def decision_pdf_job_start(*, user, decision: RecognitionDecision) -> Job:
 
 def decisions_pdf_run(job: Job, progress: Progress) -> JobOutput:
     progress.start(3, _("Lập danh sách được công nhận"))
-    try:
-        decision = decision_for(user=job.owner, decision_id=job.params["decision_id"])
-    except Http404:
-        raise JobError(_("Quyết định không còn trong phạm vi của bạn.")) from None
+    decision = (
+        RecognitionDecision.objects.visible_to(job.owner)
+        .select_related("issuing_unit")
+        .filter(pk=job.params["decision_id"])
+        .first()
+    )
+    if decision is None:
+        raise JobError(_("Quyết định không còn trong phạm vi của bạn."))
     doc = decision_document(decision)
     progress.advance()
     path = output_path(".pdf")

@@ -1,6 +1,6 @@
 """Reads of the learning pages: the commune's board, an evaluation, a decision, shares by child unit.
 
-Everything starts from ``visible_to(user)``: outside the user's scope a page is a 404. Counts are
+The views resolve the objects of a URL (``visible_to(user)``: outside the scope a 404); counts are
 grouped in SQL (one query per table), and the shares by child unit come from the roll-up of the fed
 indicators (``reports.rollup``): one query per depth, never one per unit.
 """
@@ -13,8 +13,6 @@ from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from accounts.policy import may_check, may_recognise, may_self_assess
 from indicators.models import Indicator
@@ -22,7 +20,7 @@ from plans.models import Target
 from plans.periods import period_resolve
 from plans.targets import target_for
 from reports.rollup import Figure, rollup
-from units.models import Level, Unit
+from units.models import Unit
 
 from .feeding import KIND_INDICATOR
 from .models import CriteriaSet, Evaluation, Evidence, ModelKind, RecognitionDecision, Score, Status, Subject
@@ -30,13 +28,6 @@ from .services import criteria_set_for
 
 PAGE_SIZE = 200
 BOARD_KINDS = [ModelKind.FAMILY, ModelKind.CLAN, ModelKind.COMMUNITY, ModelKind.UNIT, ModelKind.CITIZEN]
-
-
-def commune_for(user, unit_id: int) -> Unit:
-    unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
-    if unit.level != Level.COMMUNE:
-        raise Http404
-    return unit
 
 
 def kind_of(raw: str | None) -> str:
@@ -81,8 +72,8 @@ class Board:
         return self.recognised_percent - self.target.value
 
 
-def board(*, user, unit_id: int, year: int, kind: str, status: str = "", page: int | str = 1) -> Board:
-    commune = commune_for(user, unit_id)
+def board(*, user, commune: Unit, year: int, kind: str, status: str = "", page: int | str = 1) -> Board:
+    """The commune's board of one kind of learning model for a year (the view resolved the commune)."""
     subjects = Subject.objects.filter(commune=commune, kind=kind, active=True)
     registered = subjects.count()
     evaluations = Evaluation.objects.filter(subject__commune=commune, subject__kind=kind, year=year)
@@ -129,6 +120,10 @@ class Line:
     indicator: object
     score: Score | None
     evidence: list[Evidence]
+    # A refused scores form's text, kept as typed (the view sets them), and its reason.
+    typed_points: str | None = None
+    typed_note: str | None = None
+    error: str = ""
 
 
 @dataclasses.dataclass
@@ -138,13 +133,8 @@ class EvaluationPage:
     can_edit: bool
 
 
-def evaluation_page(*, user, evaluation_id: int) -> EvaluationPage:
-    evaluation = get_object_or_404(
-        Evaluation.objects.visible_to(user).select_related(
-            "subject__commune", "criteria_set", "self_assessed_by", "checked_by", "decided_by", "decision"
-        ),
-        pk=evaluation_id,
-    )
+def evaluation_page(*, user, evaluation: Evaluation) -> EvaluationPage:
+    """An evaluation the user sees (the view resolved it), its scores and evidence grouped by criterion."""
     scores = {s.indicator_id: s for s in Score.objects.filter(evaluation=evaluation)}
     evidence = defaultdict(list)
     for item in Evidence.objects.filter(evaluation=evaluation).order_by("pk"):
@@ -160,24 +150,11 @@ def evaluation_page(*, user, evaluation_id: int) -> EvaluationPage:
     return EvaluationPage(evaluation, list(grouped.values()), can_edit)
 
 
-def decision_for(*, user, decision_id: int) -> RecognitionDecision:
-    return get_object_or_404(
-        RecognitionDecision.objects.visible_to(user).select_related("issuing_unit"), pk=decision_id
-    )
-
-
 def decision_lines(decision: RecognitionDecision) -> list[Evaluation]:
     return list(
         decision.evaluations.select_related("subject__commune").order_by(
             "subject__commune__path", "subject__address", "subject__name"
         )
-    )
-
-
-def evidence_for(*, user, evidence_id: int) -> Evidence:
-    return get_object_or_404(
-        Evidence.objects.filter(evaluation__in=Evaluation.objects.visible_to(user)).select_related("evaluation"),
-        pk=evidence_id,
     )
 
 
@@ -197,9 +174,8 @@ class SharesPage:
     crumbs: list[Unit]
 
 
-def shares_page(*, user, unit_id: int, year: int) -> SharesPage:
+def shares_page(*, user, unit: Unit, year: int) -> SharesPage:
     """Recognised shares of the unit and of each child unit: the roll-up of the fed ratio indicators."""
-    unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id)
     period = period_resolve(str(year))
     order = {code: n for n, code in enumerate(KIND_INDICATOR.values())}
     indicators = sorted(Indicator.objects.filter(code__in=order), key=lambda i: order[i.code])

@@ -56,6 +56,7 @@ class Figure:
     # and which share ``value`` is (the units it is over, the standard's level).
     shares: dict[str, Shares] | None = None
     own_level: int | None = None
+    entry_level: str = ""  # the level of the units that report the standard's own figures
     share_of: str = ""
     standard_level: int = 1
 
@@ -72,7 +73,7 @@ class Figure:
         if self.shares is None:
             return self
         level = level or 1
-        entry = next(iter(self.shares))  # the entry level's shares come first
+        entry = self.entry_level
         of = share_level_for(share_of or entry, self.shares, entry)
         shares = self.shares[of]
         reached = shares.reached.get(level, 0)
@@ -348,6 +349,7 @@ def _standard_figures(figures, anchors, period, standards, expected, *, mixed, a
         for anchor in anchors:
             figure = figures[(anchor.pk, indicator.pk)]
             figure.shares, figure.own_level = by_anchor[anchor.path]
+            figure.entry_level = indicator.entry_level
             figure.reported, figure.not_applicable = reported[anchor.path]
             standard = figure.standard(1, indicator.entry_level)
             figure.value, figure.numerator, figure.denominator = standard.value, standard.numerator, standard.denominator

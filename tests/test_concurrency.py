@@ -15,8 +15,8 @@ from django.test import TransactionTestCase
 from accounts.models import Role
 from indicators.models import Indicator, Measure
 from plans.periods import period_get_or_create
-from reports import services
 from reports.models import Submission, SubmissionStatus, Value
+from reports.services import values as services
 from reports.services.submissions import (
     StaleSubmission,
     submission_approve,
@@ -163,7 +163,7 @@ class ConcurrencyTests(TransactionTestCase):
 
         results: dict = {}
         with mock.patch.object(services, "_warnings", pause_after_validation):
-            edit = in_thread(lambda: values_record(rows=[self.row("8")], user=self.colleague), results, "edit")
+            edit = in_thread(lambda: values_record(rows=[self.row("8", version=1)], user=self.colleague), results, "edit")
             self.assertTrue(validated.wait(TIMEOUT))
             reviewer = in_thread(review, results, "review")
             reviewer.join(3)  # with the report row locked by the edit, the review waits here

@@ -64,6 +64,15 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     # ---- learning (/hoc-tap/): Tản Lĩnh's 2024 board, a family's evaluation and evidence, the commune's decision
     "learning:index": (302, 302, 302, 302, 302, 302, 302),  # to the board of the person's unit
     "learning:board": (302, 200, 200, 404, 200, 404, 200),
+    # the board's actions and the evaluation's forms take a POST only (one URL and one form each)
+    "learning:board_open": (302, 405, 405, 405, 405, 405, 405),
+    "learning:board_feed": (302, 405, 405, 405, 405, 405, 405),
+    "learning:board_self_assess": (302, 405, 405, 405, 405, 405, 405),
+    "learning:board_check": (302, 405, 405, 405, 405, 405, 405),
+    "learning:board_return": (302, 405, 405, 405, 405, 405, 405),
+    "learning:board_recognise": (302, 405, 405, 405, 405, 405, 405),
+    "learning:evaluation_scores": (302, 405, 405, 405, 405, 405, 405),
+    "learning:evaluation_evidence": (302, 405, 405, 405, 405, 405, 405),
     "learning:register_import": (302, 200, 200, 404, 200, 404, 200),
     "learning:evaluation": (302, 200, 200, 404, 200, 404, 200),
     "learning:evidence": (302, 200, 200, 404, 200, 404, 200),
@@ -168,10 +177,19 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     "exports:summary_xlsx": (302, 200, 200, 404, 200, 404, 200),  # a download, nothing written
     "exports:template_xlsx": (302, 200, 200, 404, 200, 404, 200),
     "learning:index": (302, 302, 302, 302, 302, 302, 302),
-    "learning:board": (302, 400, 400, 404, 400, 404, 400),  # no known action: refused, in scope
-    "learning:register_import": (302, 400, 400, 404, 400, 404, 400),  # no file
+    "learning:board": (302, 405, 405, 405, 405, 405, 405),  # a page: its actions have their own URLs
+    # no evaluation ticked: refused with the reason (400), nothing written; outside the scope 404
+    "learning:board_open": (302, 302, 403, 404, 403, 404, 302),
+    "learning:board_feed": (302, 400, 400, 404, 400, 404, 400),  # this fixture has no indicator to feed
+    "learning:board_self_assess": (302, 400, 400, 404, 400, 404, 400),
+    "learning:board_check": (302, 400, 400, 404, 400, 404, 400),
+    "learning:board_return": (302, 400, 400, 404, 400, 404, 400),
+    "learning:board_recognise": (302, 400, 400, 404, 400, 404, 400),
     # the commune (and the administrator) self-assess; the district and province only check, never edit the scores
-    "learning:evaluation": (302, 302, 403, 404, 403, 404, 302),
+    "learning:evaluation_scores": (302, 302, 403, 404, 403, 404, 302),
+    "learning:evaluation_evidence": (302, 400, 400, 404, 400, 404, 400),  # no file
+    "learning:register_import": (302, 400, 400, 404, 400, 404, 400),  # no file
+    "learning:evaluation": (302, 405, 405, 405, 405, 405, 405),  # a page: its forms have their own URLs
     "learning:evidence": (302, 200, 200, 404, 200, 404, 200),
     "learning:decision": (302, 200, 200, 404, 200, 404, 200),
     "learning:decision_pdf": (302, 200, 200, 404, 200, 404, 200),

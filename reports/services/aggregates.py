@@ -73,6 +73,7 @@ def _shares_json(figure: Figure) -> dict | None:
         return None
     return {
         "own_level": figure.own_level,
+        "entry_level": figure.entry_level,
         "shares": {
             level: {"expected": s.expected, "counted": s.counted, "reached": {str(k): v for k, v in s.reached.items()}}
             for level, s in figure.shares.items()
@@ -80,14 +81,14 @@ def _shares_json(figure: Figure) -> dict | None:
     }
 
 
-def _shares(data: dict | None) -> tuple[dict[str, Shares] | None, int | None]:
+def _shares(data: dict | None) -> tuple[dict[str, Shares] | None, int | None, str]:
     if not data:
-        return None, None
+        return None, None, ""
     shares = {
         level: Shares(s["expected"], s["counted"], {int(k): v for k, v in s["reached"].items()})
         for level, s in data["shares"].items()
     }
-    return shares, data.get("own_level")
+    return shares, data.get("own_level"), data.get("entry_level", "")
 
 
 #: The columns a read takes, in the order of ``_figure``'s arguments (tuples: no model instance per row).
@@ -108,8 +109,7 @@ READ_COLUMNS = (
 
 def _figure(row: tuple, measure: str) -> Figure:
     unit_id, indicator_id, value, numerator, denominator, reached, reported, not_applicable, expected, rolled_up, std = row
-    shares, own_level = _shares(std)
-    entry = next(iter(shares)) if shares else ""
+    shares, own_level, entry = _shares(std)
     return Figure(
         unit_id=unit_id,
         indicator_id=indicator_id,
@@ -124,6 +124,7 @@ def _figure(row: tuple, measure: str) -> Figure:
         rolled_up=rolled_up,
         shares=shares,
         own_level=own_level,
+        entry_level=entry,
         share_of=entry,
     )
 
