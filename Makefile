@@ -25,12 +25,19 @@ migrate: install messages
 demo: migrate
 	DEBUG=1 $(MANAGE) load_demo --password "$(DEMO_PASSWORD)"
 
+# The demo runs as production does, DEBUG off: people see the portal's own Vietnamese error pages, never
+# Django's technical ones. Plain http on this machine (no HTTPS redirect, no secure-only cookies); a secret key
+# made for the run; static files served from the sources by WhiteNoise.
+DEMO_ENV = DEBUG=0 ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 \
+	STATIC_MANIFEST=0 STATIC_FROM_SOURCES=1 XHHT_SITE_URL=http://127.0.0.1:8000
+
 # The web server and, beside it, the worker that runs the background jobs (stopped with the server).
 run: demo
-	DEBUG=1 $(MANAGE) jobs_schedule
-	DEBUG=1 $(MANAGE) db_worker & worker=$$!; \
+	export SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))'); \
+	$(DEMO_ENV) $(MANAGE) jobs_schedule; \
+	$(DEMO_ENV) $(MANAGE) db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 test: install messages
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -204,6 +204,9 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# WhiteNoise serves the files from the apps' static folders, without collectstatic: development, tests and the
+# demo (`make run`, DEBUG off); production serves the collected, hashed files.
+WHITENOISE_USE_FINDERS = env_bool("STATIC_FROM_SOURCES", DEBUG)
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or BASE_DIR / "media")
 
