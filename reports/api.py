@@ -38,6 +38,8 @@ class ValueOut(Schema):
     expected_units: int
     target: float | None
     status: str
+    #: The version of the unit's own stored value (none for a rolled-up figure): send it back to change the value.
+    version: int | None
 
 
 class ValueIn(Schema):
@@ -107,6 +109,7 @@ def list_values(request: HttpRequest, unit: str, period: str, indicator: str | N
             "expected_units": row.figure.expected,
             "target": _number(row.target),
             "status": row.status,
+            "version": row.version,
         }
         for row in rows
     ]
