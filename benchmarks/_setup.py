@@ -49,3 +49,33 @@ def timed(fn, repeat: int = 5) -> tuple[float, object]:
         result = fn()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times), result
+
+
+def bench_plan(unit, title: str, indicators):
+    """A 2021-2030 plan of ``unit`` with a 2025 target for each indicator (80 % for percentages, 5,000 for counts),
+    as the benchmark and load-test data sets need one."""
+    from decimal import Decimal
+
+    from plans.models import Plan, PlanStatus, Target, TargetKind
+
+    plan = Plan.objects.create(
+        unit=unit,
+        issuing_body=f"UBND {unit.name}",
+        title=title,
+        start_year=2021,
+        end_year=2030,
+        milestone_years=[2025, 2030],
+        status=PlanStatus.ISSUED,
+    )
+    Target.objects.bulk_create(
+        Target(
+            plan=plan,
+            unit=unit,
+            indicator=i,
+            year=2025,
+            kind=TargetKind.AT_LEAST,
+            value=Decimal(80) if i.is_percentage else Decimal(5000),
+        )
+        for i in indicators
+    )
+    return plan

@@ -25,10 +25,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from decimal import Decimal
 
 import _setup
-from _setup import timed
+from _setup import bench_plan, timed
 
 PG_URL = _setup.PG_ADMIN_URL.rsplit("/", 1)[0] + "/xhht_bench_rollup"
 REPEAT = 5
@@ -75,7 +74,6 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
 from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold  # noqa: E402
-from plans.models import Plan, PlanStatus, Target, TargetKind  # noqa: E402
 from plans.periods import period_get_or_create  # noqa: E402
 from reports.models import EntryPath, Value  # noqa: E402
 from reports.rollup import rollup  # noqa: E402
@@ -194,28 +192,7 @@ insert(rows)
 with connection.cursor() as cursor:
     # The state autovacuum leaves a loaded table in: statistics and the visibility map.
     cursor.execute("VACUUM ANALYZE" if postgres else "ANALYZE")
-plan = Plan.objects.create(
-    unit=hanoi,
-    issuing_body="UBND Thành phố Hà Nội",
-    title="Kế hoạch thử",
-    start_year=2021,
-    end_year=2030,
-    milestone_years=[2025, 2030],
-    status=PlanStatus.ISSUED,
-)
-Target.objects.bulk_create(
-    [
-        Target(
-            plan=plan,
-            unit=hanoi,
-            indicator=i,
-            year=2025,
-            kind=TargetKind.AT_LEAST,
-            value=Decimal(80) if i.is_percentage else Decimal(5000),
-        )
-        for i in every_indicator
-    ]
-)
+plan = bench_plan(hanoi, "Kế hoạch thử", every_indicator)
 say(
     f"values: {Value.objects.count()} (2024: {Value.objects.filter(period=period).count()}); "
     f"data built in {time.perf_counter() - start:.1f} s"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
@@ -39,3 +41,26 @@ def command_scope(
         if chosen is None:
             raise CommandError(_("Không có kế hoạch này trong phạm vi của đơn vị."))
     return account, found, resolved, chosen
+
+
+class ExportCommand(BaseCommand):
+    """An export of a unit and a period to a file (``--unit --period [--plan] [--user] --out``): the arguments,
+    the scope (``command_scope``) and the closing message; a subclass says what it writes (``write``)."""
+
+    out_help = ""
+
+    def add_arguments(self, parser):
+        parser.add_argument("--unit", required=True, help=_("Mã đơn vị"))
+        parser.add_argument("--period", required=True, help=_("Kỳ báo cáo, ví dụ 2024, 2024S1, 2024Q4"))
+        parser.add_argument("--plan", help=_("Mã số (id) kế hoạch, nếu chỉ so với chỉ tiêu của một kế hoạch"))
+        parser.add_argument("--user", help=_("Tên đăng nhập: xuất trong phạm vi của người này"))
+        parser.add_argument("--out", required=True, help=self.out_help)
+
+    def handle(self, *args, unit: str, period: str, plan: str | None, user: str | None, out: str, **options):
+        account, found, resolved, chosen = command_scope(unit=unit, period=period, username=user, plan=plan)
+        path = Path(out)
+        self.write(path, user=account, unit=found, period=resolved, plan=chosen)
+        self.stdout.write(self.style.SUCCESS(_("Đã ghi %(file)s.") % {"file": path}))
+
+    def write(self, path: Path, *, user, unit, period, plan) -> None:
+        raise NotImplementedError

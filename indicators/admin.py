@@ -7,43 +7,9 @@ from import_export.admin import ImportExportMixin
 
 from core.spreadsheet import SpreadsheetAdminMixin
 
-from .models import Indicator, Measure, StandardThreshold
+from .forms import IndicatorForm
+from .models import Indicator, StandardThreshold
 from .resources import IndicatorResource
-
-
-class IndicatorAdminForm(forms.ModelForm):
-    class Meta:
-        model = Indicator
-        fields = [
-            "code",
-            "order",
-            "name",
-            "name_en",
-            "category",
-            "measure",
-            "unit_of_measure",
-            "entry_level",
-            "direction",
-            "period_aggregation",
-            "numerator_label",
-            "denominator_label",
-            "max_level",
-            "source",
-            "description",
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        max_level = cleaned.get("max_level")
-        if max_level is not None and not 1 <= max_level <= 3:
-            self.add_error("max_level", _("Mức độ cao nhất phải từ 1 đến 3."))
-        source = cleaned.get("source")
-        if source is not None:
-            if cleaned.get("measure") != Measure.STANDARD:
-                self.add_error("source", _("Chỉ chỉ tiêu loại “đạt chuẩn” mới được tính từ chỉ tiêu khác."))
-            elif self.instance.pk is not None and source.pk == self.instance.pk:
-                self.add_error("source", _("Một chỉ tiêu không thể tính từ chính nó."))
-        return cleaned
 
 
 class StandardThresholdForm(forms.ModelForm):
@@ -66,7 +32,7 @@ class StandardThresholdInline(admin.TabularInline):
 
 @admin.register(Indicator)
 class IndicatorAdmin(SpreadsheetAdminMixin, ImportExportMixin, admin.ModelAdmin):
-    form = IndicatorAdminForm
+    form = IndicatorForm
     resource_classes = [IndicatorResource]  # import/export: the same checks as this form
     list_display = ["code", "name", "category", "measure", "unit_of_measure", "entry_level", "order"]
     list_display_links = ["code", "name"]

@@ -21,8 +21,8 @@ from core.datafiles import (
     validated,
 )
 
+from .forms import COLUMNS
 from .models import Indicator, StandardThreshold
-from .resources import COLUMNS
 
 CATALOGUE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
 

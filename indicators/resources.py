@@ -1,6 +1,6 @@
 """Import and export of the indicator catalogue in the back office (django-import-export).
 
-A row is checked by the admin's own form (``IndicatorAdminForm``): the code is unique, the measure, level,
+A row is checked by the admin's own form (``IndicatorForm``): the code is unique, the measure, level,
 direction and aggregation are among their choices, the highest level is 1 to 3, only a standard is derived
 from another indicator. So a file cannot bring in what the indicator page would refuse. Rows are matched on
 ``code``: an existing code updates that indicator.
@@ -14,25 +14,8 @@ from import_export.widgets import ForeignKeyWidget
 
 from core.spreadsheet import FormulaSafeResource
 
+from .forms import COLUMNS, IndicatorForm
 from .models import Indicator
-
-COLUMNS = [
-    "code",
-    "order",
-    "name",
-    "name_en",
-    "category",
-    "measure",
-    "unit_of_measure",
-    "entry_level",
-    "direction",
-    "period_aggregation",
-    "numerator_label",
-    "denominator_label",
-    "max_level",
-    "source",
-    "description",
-]
 
 
 class IndicatorResource(FormulaSafeResource):
@@ -47,12 +30,10 @@ class IndicatorResource(FormulaSafeResource):
         report_skipped = True
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        from .admin import IndicatorAdminForm  # the admin imports this module
-
         errors = dict(import_validation_errors or {})
         data = {name: getattr(instance, name) for name in COLUMNS if name != "source"}
         data["source"] = instance.source_id
-        form = IndicatorAdminForm(data=data, instance=instance)
+        form = IndicatorForm(data=data, instance=instance)
         if not form.is_valid():
             for field, messages in form.errors.items():
                 errors.setdefault(field, []).extend(messages)

@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.policy import may_check, may_recognise, may_self_assess
 from units.models import Level, Unit
@@ -174,14 +175,29 @@ def evaluation_scores_save(
     return outcome
 
 
+def _loaded_for(evaluations: Iterable[int], user, *, may, refusal: str, status: str) -> list[Evaluation]:
+    """The evaluations a step applies to, loaded in the user's scope, each one the user may act on (else a
+    ``PermissionDenied`` with ``refusal``) and at ``status`` (else a ``ValidationError``)."""
+    loaded = _load(evaluations, user)
+    if any(not may(user, e.subject.commune) for e in loaded):
+        raise PermissionDenied(refusal)
+    _require(loaded, status)
+    return loaded
+
+
+CHECK_REFUSAL = gettext_lazy("Việc kiểm tra do cấp trên (phòng, sở hoặc cơ quan công nhận) thực hiện.")
+
+
 @transaction.atomic
 def evaluation_self_assess(*, evaluations: Iterable[int], user) -> int:
     """draft → self-assessed, for every evaluation given (all or nothing); returns how many."""
-    loaded = _load(evaluations, user)
-    refused = [e for e in loaded if not may_self_assess(user, e.subject.commune)]
-    if refused:
-        raise PermissionDenied(_("Chỉ tài khoản của xã mới gửi tự đánh giá của đối tượng thuộc xã mình."))
-    _require(loaded, Status.DRAFT)
+    loaded = _loaded_for(
+        evaluations,
+        user,
+        may=may_self_assess,
+        refusal=_("Chỉ tài khoản của xã mới gửi tự đánh giá của đối tượng thuộc xã mình."),
+        status=Status.DRAFT,
+    )
     outcomes = _outcomes(loaded, complete=True)
     _update_grouped(outcomes, status=Status.SELF_ASSESSED, self_assessed_by=user, self_assessed_at=timezone.now())
     return len(loaded)
@@ -190,11 +206,7 @@ def evaluation_self_assess(*, evaluations: Iterable[int], user) -> int:
 @transaction.atomic
 def evaluation_check(*, evaluations: Iterable[int], user) -> int:
     """self-assessed → checked, by the level that checks (all or nothing); the result is computed again."""
-    loaded = _load(evaluations, user)
-    refused = [e for e in loaded if not may_check(user, e.subject.commune)]
-    if refused:
-        raise PermissionDenied(_("Việc kiểm tra do cấp trên (phòng, sở hoặc cơ quan công nhận) thực hiện."))
-    _require(loaded, Status.SELF_ASSESSED)
+    loaded = _loaded_for(evaluations, user, may=may_check, refusal=str(CHECK_REFUSAL), status=Status.SELF_ASSESSED)
     outcomes = _outcomes(loaded, complete=True)
     _update_grouped(outcomes, status=Status.CHECKED, checked_by=user, checked_at=timezone.now())
     return len(loaded)
@@ -203,10 +215,7 @@ def evaluation_check(*, evaluations: Iterable[int], user) -> int:
 @transaction.atomic
 def evaluation_return(*, evaluations: Iterable[int], user) -> int:
     """self-assessed → draft: the checker hands the self-assessment back to the commune."""
-    loaded = _load(evaluations, user)
-    if any(not may_check(user, e.subject.commune) for e in loaded):
-        raise PermissionDenied(_("Việc kiểm tra do cấp trên (phòng, sở hoặc cơ quan công nhận) thực hiện."))
-    _require(loaded, Status.SELF_ASSESSED)
+    loaded = _loaded_for(evaluations, user, may=may_check, refusal=str(CHECK_REFUSAL), status=Status.SELF_ASSESSED)
     return Evaluation.objects.filter(pk__in=[e.pk for e in loaded]).update(
         status=Status.DRAFT, self_assessed_by=None, self_assessed_at=None
     )

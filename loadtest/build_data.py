@@ -16,7 +16,6 @@ import random
 import subprocess
 import sys
 import time
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,10 +42,13 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
 from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold  # noqa: E402
-from plans.models import Plan, PlanStatus, Target, TargetKind  # noqa: E402
 from plans.periods import period_get_or_create  # noqa: E402
 from reports.models import EntryPath  # noqa: E402
 from units.models import Level, Structure, Unit  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _setup import bench_plan  # noqa: E402
+
 from units.services import units_load  # noqa: E402
 from units.sources import records  # noqa: E402
 
@@ -118,26 +120,7 @@ with connection.cursor() as cursor:
     )
     cursor.execute("VACUUM ANALYZE")
 
-plan = Plan.objects.create(
-    unit=hanoi,
-    issuing_body="UBND Thành phố Hà Nội",
-    title="Kế hoạch thử tải",
-    start_year=2021,
-    end_year=2030,
-    milestone_years=[2025, 2030],
-    status=PlanStatus.ISSUED,
-)
-Target.objects.bulk_create(
-    Target(
-        plan=plan,
-        unit=hanoi,
-        indicator=i,
-        year=2025,
-        kind=TargetKind.AT_LEAST,
-        value=Decimal(80) if i.is_percentage else Decimal(5000),
-    )
-    for i in indicators + derived
-)
+plan = bench_plan(hanoi, "Kế hoạch thử tải", indicators + derived)
 
 # People: reporters of 50 Hà Nội communes (one per district first), their district officers, a reviewer, an admin.
 hanoi_communes = list(legacy.at_level(Level.COMMUNE).filter(path__startswith=hanoi.path).select_related("parent"))

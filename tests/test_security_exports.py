@@ -17,8 +17,8 @@ from decimal import Decimal
 import openpyxl
 from django.urls import reverse
 
+from indicators.forms import COLUMNS as INDICATOR_COLUMNS
 from indicators.models import Indicator, Measure
-from indicators.resources import COLUMNS as INDICATOR_COLUMNS
 from plans.models import Target, TargetKind
 from plans.periods import period_get_or_create
 from plans.resources import COLUMNS as TARGET_COLUMNS

@@ -4,29 +4,20 @@ Writes the official PDF of a unit's periodic report, the same document as the re
 ``--user`` the whole country is in scope (an operator's command); with it, that user's scope applies.
 """
 
-from pathlib import Path
 
-from django.core.management.base import BaseCommand
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.pdf import render_pdf
-from exports.commands import command_scope
+from exports.commands import ExportCommand
 from exports.pdf.report import report_document
 
 
-class Command(BaseCommand):
-    help = _("Xuất báo cáo kỳ của một đơn vị thành tệp PDF theo thể thức văn bản hành chính.")
+class Command(ExportCommand):
+    help = gettext_lazy("Xuất báo cáo kỳ của một đơn vị thành tệp PDF theo thể thức văn bản hành chính.")
+    out_help = gettext_lazy("Tệp PDF sẽ ghi")
 
-    def add_arguments(self, parser):
-        parser.add_argument("--unit", required=True, help=_("Mã đơn vị"))
-        parser.add_argument("--period", required=True, help=_("Kỳ báo cáo, ví dụ 2024, 2024S1, 2024Q4"))
-        parser.add_argument("--plan", help=_("Mã số (id) kế hoạch, nếu chỉ so với chỉ tiêu của một kế hoạch"))
-        parser.add_argument("--user", help=_("Tên đăng nhập: xuất trong phạm vi của người này"))
-        parser.add_argument("--out", required=True, help=_("Tệp PDF sẽ ghi"))
-
-    def handle(self, *args, unit: str, period: str, plan: str | None, user: str | None, out: str, **options):
-        account, found, resolved, chosen = command_scope(unit=unit, period=period, username=user, plan=plan)
-        doc = report_document(user=account, unit=found, period=resolved, plan=chosen)
-        path = Path(out)
+    def write(self, path, *, user, unit, period, plan) -> None:
+        doc = report_document(user=user, unit=unit, period=period, plan=plan)
         path.write_bytes(render_pdf("exports/report_pdf.html", {"doc": doc}))
-        self.stdout.write(self.style.SUCCESS(_("Đã ghi %(file)s.") % {"file": path}))
+
+
