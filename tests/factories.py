@@ -32,3 +32,21 @@ class AgencyFactory(factory.django.DjangoModelFactory):
         model = Agency
 
     name = factory.Sequence(lambda n: f"Cơ quan {n}")
+
+
+#: A plan as the tests mostly need one: Hà Nội's KH 290 for 2021-2030, issued, milestones 2025 and 2030.
+PLAN_DEFAULTS = {
+    "issuing_body": "UBND Thành phố Hà Nội",
+    "number": "290/KH-UBND",
+    "title": "Xây dựng xã hội học tập giai đoạn 2021-2030",
+    "start_year": 2021,
+    "end_year": 2030,
+    "milestone_years": [2025, 2030],
+}
+
+
+def make_plan(unit: Unit, **kwargs):
+    """A plan of ``unit``: KH 290's shape (issued, 2021-2030, milestones 2025 and 2030) unless told otherwise."""
+    from plans.models import Plan, PlanStatus
+
+    return Plan.objects.create(unit=unit, **{**PLAN_DEFAULTS, "status": PlanStatus.ISSUED, **kwargs})

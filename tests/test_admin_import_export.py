@@ -13,13 +13,14 @@ from django.urls import reverse
 
 from indicators.models import Indicator, Measure
 from indicators.resources import IndicatorResource
-from plans.models import Plan, PlanStatus, Target, TargetKind
+from plans.models import Target, TargetKind
 from plans.periods import period_get_or_create
 from plans.resources import TargetResource
 from reports.models import EntryPath, Value
 from reports.services.submissions import submission_get, submission_submit
 
 from .base import PersonasTestCase
+from .factories import make_plan
 
 HEADER = "unit_code,indicator_code,period,value,numerator,denominator,comment\n"
 
@@ -99,16 +100,7 @@ class TargetsAndIndicatorsImportTests(PersonasTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.families = Indicator.objects.create(code="GDHT", name="Tỷ lệ gia đình học tập", measure=Measure.RATIO)
-        cls.plan = Plan.objects.create(
-            unit=cls.hanoi,
-            issuing_body="UBND Thành phố Hà Nội",
-            number="290/KH-UBND",
-            issued_on=datetime.date(2021, 12, 16),
-            title="XHHT 2021-2030",
-            start_year=2021,
-            end_year=2030,
-            status=PlanStatus.ISSUED,
-        )
+        cls.plan = make_plan(cls.hanoi, issued_on=datetime.date(2021, 12, 16), title="XHHT 2021-2030")
 
     def targets(self, *rows, dry_run=False, user=None):
         headers = [

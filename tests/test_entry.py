@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from indicators.models import Indicator, Measure
-from plans.models import Frequency, Period, Plan, PlanStatus, Reporters, ReportingRule, Target
+from plans.models import Frequency, Period, Reporters, ReportingRule, Target
 from plans.periods import period_get_or_create
 from plans.services import deadlines_generate
 from reports.display import value_text
@@ -17,6 +17,7 @@ from reports.services.values import ValueRow, values_record
 from units.models import Level
 
 from .base import PersonasTestCase, grid_data
+from .factories import make_plan
 
 
 def entry_url(unit, period="2023"):
@@ -46,17 +47,7 @@ class EntryTestCase(PersonasTestCase):
         cls.district_only = Indicator.objects.create(
             code="HUYEN_HT", name="Huyện học tập", measure=Measure.STANDARD, entry_level=Level.DISTRICT
         )
-        cls.plan = Plan.objects.create(
-            unit=cls.hanoi,
-            issuing_body="UBND Thành phố Hà Nội",
-            number="74/KH-UBND",
-            issued_on=datetime.date(2021, 3, 15),
-            title="Xây dựng xã hội học tập giai đoạn 2021-2030",
-            start_year=2021,
-            end_year=2030,
-            milestone_years=[2025, 2030],
-            status=PlanStatus.ISSUED,
-        )
+        cls.plan = make_plan(cls.hanoi, number="74/KH-UBND", issued_on=datetime.date(2021, 3, 15))
         target = Target.objects.create
         target(plan=cls.plan, indicator=cls.literacy, unit=cls.hanoi, year=2025, value=Decimal("98.5"))
         target(plan=cls.plan, indicator=cls.centres, unit=cls.tanlinh, year=2025, value=2)

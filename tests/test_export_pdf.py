@@ -18,13 +18,13 @@ from pypdf import PdfReader
 
 from core.pdf import STATIC_BASE, StaticFetcher
 from indicators.models import Indicator, Measure
-from plans.models import Plan, PlanStatus, Target, TargetKind
+from plans.models import Target, TargetKind
 from plans.periods import period_get_or_create
 from reports.models import Value
 from units.models import UnitKind
 
 from .base import PersonasTestCase
-from .factories import make_unit
+from .factories import make_plan, make_unit
 
 
 def text_of(pdf: bytes) -> str:
@@ -66,17 +66,7 @@ class ReportPdfTests(PersonasTestCase):
         cls.people = Indicator.objects.create(
             code="NGUOI_HOC", name="Số người tham gia học tập", measure=Measure.COUNT, unit_of_measure="người"
         )
-        cls.plan = Plan.objects.create(
-            unit=cls.hanoi,
-            issuing_body="UBND Thành phố Hà Nội",
-            number="290/KH-UBND",
-            issued_on=datetime.date(2021, 12, 16),
-            title="XHHT 2021-2030",
-            start_year=2021,
-            end_year=2030,
-            milestone_years=[2025, 2030],
-            status=PlanStatus.ISSUED,
-        )
+        cls.plan = make_plan(cls.hanoi, issued_on=datetime.date(2021, 12, 16), title="XHHT 2021-2030")
         Target.objects.create(
             plan=cls.plan, unit=cls.hanoi, indicator=cls.families, year=2025, value=70, kind=TargetKind.AT_LEAST
         )

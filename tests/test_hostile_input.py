@@ -22,12 +22,13 @@ from openpyxl import Workbook
 from accounts.services import api_token_create
 from core.uploads import ImportFileError
 from indicators.models import Indicator, Measure
-from plans.models import Plan, PlanStatus, Target
+from plans.models import PlanStatus, Target
 from reports.models import Value
 from reports.services.importing import values_import
 from units.models import Level
 
 from .base import PersonasTestCase, grid_data
+from .factories import make_plan
 from .test_api_scope_matrix import operations
 from .urlwalk import RouteTestCase, routes
 
@@ -243,10 +244,7 @@ class FormHostileTests(HostileTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.plan = Plan.objects.create(
-            unit=cls.bavi, issuing_body="UBND huyện Ba Vì", title="Kế hoạch Ba Vì", start_year=2021, end_year=2030,
-            milestone_years=[2025, 2030], status=PlanStatus.ISSUED,
-        )  # fmt: skip
+        cls.plan = make_plan(cls.bavi, issuing_body="UBND huyện Ba Vì", title="Kế hoạch Ba Vì", start_year=2021, end_year=2030, milestone_years=[2025, 2030], status=PlanStatus.ISSUED)  # fmt: skip
 
     def setUp(self):
         super().setUp()

@@ -24,7 +24,7 @@ from plans.models import (
 from plans.services import deadlines_generate
 
 from .base import PersonasTestCase
-from .factories import AgencyFactory
+from .factories import AgencyFactory, make_plan
 
 
 def make_indicator(code: str, name: str, measure: str = Measure.RATIO, unit_of_measure: str = "%") -> Indicator:
@@ -39,46 +39,10 @@ class PlanPagesTestCase(PersonasTestCase):
         cls.families = make_indicator("GDHT", "Tỷ lệ gia đình học tập")
         cls.clcs = make_indicator("TTHTCD", "Số trung tâm học tập cộng đồng", Measure.COUNT, "trung tâm")
 
-        cls.plan = Plan.objects.create(
-            unit=cls.hanoi,
-            issuing_body="UBND Thành phố Hà Nội",
-            number="74/KH-UBND",
-            issued_on=datetime.date(2021, 3, 15),
-            title="Xây dựng xã hội học tập giai đoạn 2021-2030",
-            start_year=2021,
-            end_year=2030,
-            milestone_years=[2025, 2030],
-            status=PlanStatus.ISSUED,
-        )
-        cls.district_plan = Plan.objects.create(
-            unit=cls.bavi,
-            issuing_body="UBND huyện Ba Vì",
-            number="120/KH-UBND",
-            issued_on=datetime.date(2021, 6, 1),
-            title="Xây dựng xã hội học tập huyện Ba Vì",
-            parent=cls.plan,
-            start_year=2021,
-            end_year=2030,
-            milestone_years=[2025, 2030],
-            status=PlanStatus.ISSUED,
-        )
-        cls.donganh_plan = Plan.objects.create(
-            unit=cls.donganh,
-            issuing_body="UBND huyện Đông Anh",
-            number="55/KH-UBND",
-            title="Kế hoạch học tập suốt đời Đông Anh",
-            parent=cls.plan,
-            start_year=2021,
-            end_year=2030,
-        )
-        cls.langson_plan = Plan.objects.create(
-            unit=cls.langson,
-            issuing_body="UBND tỉnh Lạng Sơn",
-            number="183/KH-UBND",
-            title="Kế hoạch xã hội học tập Lạng Sơn",
-            start_year=2021,
-            end_year=2030,
-        )
+        cls.plan = make_plan(cls.hanoi, number="74/KH-UBND", issued_on=datetime.date(2021, 3, 15))
+        cls.district_plan = make_plan(cls.bavi, issuing_body="UBND huyện Ba Vì", number="120/KH-UBND", issued_on=datetime.date(2021, 6, 1), title="Xây dựng xã hội học tập huyện Ba Vì", parent=cls.plan)
+        cls.donganh_plan = make_plan(cls.donganh, issuing_body="UBND huyện Đông Anh", number="55/KH-UBND", title="Kế hoạch học tập suốt đời Đông Anh", parent=cls.plan, status=PlanStatus.DRAFT)
+        cls.langson_plan = make_plan(cls.langson, issuing_body="UBND tỉnh Lạng Sơn", number="183/KH-UBND", title="Kế hoạch xã hội học tập Lạng Sơn", status=PlanStatus.DRAFT)
 
         target = Target.objects.create
         target(plan=cls.plan, indicator=cls.literacy, unit=cls.hanoi, year=2025, value=Decimal("99.5"))
@@ -229,15 +193,7 @@ class PlanDetailQueryTests(PersonasTestCase):
     """The detail page runs the same number of queries for a small plan and a big one."""
 
     def make_plan(self, size: int) -> Plan:
-        plan = Plan.objects.create(
-            unit=self.hanoi,
-            issuing_body="UBND Thành phố Hà Nội",
-            number=f"{size}/KH-UBND",
-            title=f"Kế hoạch {size}",
-            start_year=2021,
-            end_year=2030,
-            milestone_years=[2025, 2030],
-        )
+        plan = make_plan(self.hanoi, number=f"{size}/KH-UBND", title=f"Kế hoạch {size}", status=PlanStatus.DRAFT)
         Plan.objects.create(
             unit=self.bavi, issuing_body="UBND huyện Ba Vì", title="Con", parent=plan, start_year=2021, end_year=2030
         )

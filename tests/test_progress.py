@@ -7,13 +7,13 @@ from decimal import Decimal
 from django.test import SimpleTestCase
 
 from indicators.models import Direction, Indicator, Measure
-from plans.models import Plan, PlanStatus, Target, TargetKind
+from plans.models import Target, TargetKind
 from plans.periods import period_get_or_create
 from reports.models import Value
 from reports.progress import MARGIN, Status, assess, progress_for, project
 
 from .base import PersonasTestCase
-from .factories import make_unit
+from .factories import make_plan, make_unit
 
 D = Decimal
 
@@ -146,27 +146,8 @@ class ProgressForTests(PersonasTestCase):
         cls.families = Indicator.objects.create(code="GDHT", name="Tỷ lệ gia đình học tập", measure=Measure.RATIO)
         cls.centres = Indicator.objects.create(code="TTHTCD", name="Số trung tâm", measure=Measure.COUNT)
         cls.clans = Indicator.objects.create(code="DHHT", name="Tỷ lệ dòng họ học tập", measure=Measure.RATIO)
-        cls.hanoi_plan = Plan.objects.create(
-            unit=cls.hanoi,
-            issuing_body="UBND Thành phố Hà Nội",
-            number="290/KH-UBND",
-            issued_on=datetime.date(2021, 12, 16),
-            title="XHHT 2021-2030",
-            start_year=2021,
-            end_year=2030,
-            milestone_years=[2025, 2030],
-            status=PlanStatus.ISSUED,
-        )
-        cls.bavi_plan = Plan.objects.create(
-            unit=cls.bavi,
-            issuing_body="UBND huyện Ba Vì",
-            number="12/KH-UBND",
-            title="XHHT Ba Vì",
-            parent=cls.hanoi_plan,
-            start_year=2021,
-            end_year=2025,
-            status=PlanStatus.ISSUED,
-        )
+        cls.hanoi_plan = make_plan(cls.hanoi, issued_on=datetime.date(2021, 12, 16), title="XHHT 2021-2030")
+        cls.bavi_plan = make_plan(cls.bavi, issuing_body="UBND huyện Ba Vì", number="12/KH-UBND", title="XHHT Ba Vì", parent=cls.hanoi_plan, end_year=2025)
 
         def target(plan, unit, indicator, year, value, kind=TargetKind.AT_LEAST):
             return Target.objects.create(plan=plan, unit=unit, indicator=indicator, year=year, value=value, kind=kind)

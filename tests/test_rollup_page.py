@@ -11,14 +11,14 @@ from django.urls import reverse
 
 from demo.results import DEMO_COMMENT, demo_values_load
 from indicators.models import Indicator, Measure, StandardThreshold
-from plans.models import Plan, PlanStatus, Target, TargetKind
+from plans.models import Plan, Target, TargetKind
 from plans.periods import period_get_or_create
 from reports.display import cell_text
 from reports.models import EntryPath, RollupNote, Value
 from units.models import Level, Unit, UnitKind
 
 from .base import PersonasTestCase
-from .factories import make_unit
+from .factories import make_plan, make_unit
 
 
 def url(unit, period="2023", **params):
@@ -45,17 +45,7 @@ class RollupPageTests(PersonasTestCase):
         )
         StandardThreshold.objects.create(indicator=cls.xmc, level=Level.COMMUNE, min_percent=90)
         cls.unrelated = Indicator.objects.create(code="KHAC", name="Chỉ tiêu không dùng", measure=Measure.COUNT)
-        cls.plan = Plan.objects.create(
-            unit=cls.hanoi,
-            issuing_body="UBND Thành phố Hà Nội",
-            number="290/KH-UBND",
-            issued_on=datetime.date(2021, 12, 16),
-            title="XHHT 2021-2030",
-            start_year=2021,
-            end_year=2030,
-            milestone_years=[2025, 2030],
-            status=PlanStatus.ISSUED,
-        )
+        cls.plan = make_plan(cls.hanoi, issued_on=datetime.date(2021, 12, 16), title="XHHT 2021-2030")
         cls.langson_plan = Plan.objects.create(
             unit=cls.langson, issuing_body="UBND tỉnh Lạng Sơn", title="XHHT Lạng Sơn", start_year=2021, end_year=2030
         )

@@ -15,14 +15,14 @@ from decimal import Decimal as D
 from django.test import TestCase
 
 from indicators.models import Indicator, Measure, StandardThreshold
-from plans.models import Plan, PlanStatus, Target, TargetKind
+from plans.models import PlanStatus, Target, TargetKind
 from plans.periods import period_get_or_create
 from reports.models import Value
 from reports.progress import Status, progress_for
 from reports.rollup import rollup
 from units.models import LEGACY_LAST_DAY, REFORM_DAY, Level, UnitKind
 
-from .factories import make_unit
+from .factories import make_plan, make_unit
 
 
 class StandardsTestCase(TestCase):
@@ -56,11 +56,7 @@ class StandardsTestCase(TestCase):
         for commune in cls.new_communes:
             Value.objects.create(unit=commune, indicator=cls.thcs, period=cls.y2026, value=3)
 
-        cls.plan = Plan.objects.create(
-            unit=cls.hanoi, issuing_body="UBND Thành phố Hà Nội", number="290/KH-UBND", title="XHHT 2021-2030",
-            start_year=2021, end_year=2030, milestone_years=[2025, 2030], status=PlanStatus.ISSUED,
-            issued_on=datetime.date(2021, 12, 16),
-        )  # fmt: skip
+        cls.plan = make_plan(cls.hanoi, issuing_body="UBND Thành phố Hà Nội", number="290/KH-UBND", title="XHHT 2021-2030", start_year=2021, end_year=2030, milestone_years=[2025, 2030], status=PlanStatus.ISSUED, issued_on=datetime.date(2021, 12, 16))  # fmt: skip
 
     def figure(self, unit, period, level=None, share_of=None):
         return rollup(anchors=[unit], period=period, indicators=[self.thcs])[(unit.pk, self.thcs.pk)].standard(

@@ -4,13 +4,13 @@ import json
 
 from accounts.services import api_token_create
 from indicators.models import Indicator, Measure
-from plans.models import Plan, PlanStatus
 from plans.periods import period_get_or_create
 from plans.services import target_set
 from reports.models import EntryPath, Value
 from units.models import Level
 
 from .base import PersonasTestCase
+from .factories import make_plan
 
 
 class ValuesApiTests(PersonasTestCase):
@@ -24,14 +24,7 @@ class ValuesApiTests(PersonasTestCase):
             code="CLC", name="Số TTHTCĐ", measure=Measure.COUNT, entry_level=Level.COMMUNE
         )
         cls.period = period_get_or_create(code="2023")
-        plan = Plan.objects.create(
-            unit=cls.hanoi,
-            issuing_body="UBND TP Hà Nội",
-            title="KH",
-            start_year=2021,
-            end_year=2030,
-            status=PlanStatus.ISSUED,
-        )
+        plan = make_plan(cls.hanoi, issuing_body="UBND TP Hà Nội", title="KH")
         target_set(plan=plan, indicator=cls.literacy, year=2023, kind="at_least", value=90)
         Value.objects.create(unit=cls.tanlinh, indicator=cls.literacy, period=cls.period, numerator=95, denominator=100)
         Value.objects.create(unit=cls.batrai, indicator=cls.literacy, period=cls.period, numerator=80, denominator=100)

@@ -14,11 +14,12 @@ from decimal import Decimal
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from indicators.models import Indicator, Measure
-from plans.models import Plan, PlanStatus, Target, TargetKind
+from plans.models import Target, TargetKind
 from plans.periods import period_get_or_create
 from reports.models import EntryPath, Value
 
 from .base import PersonasTestCase
+from .factories import make_plan
 from .test_learning_scoring import points_set
 
 #: Namespaces / names that the generated page tests do not cover, and why.
@@ -73,17 +74,7 @@ class RouteTestCase(PersonasTestCase):
             code="TTHTCD", name="Số trung tâm học tập cộng đồng", measure=Measure.COUNT, unit_of_measure="trung tâm"
         )
         cls.period = period_get_or_create(code="2024")
-        cls.plan = Plan.objects.create(
-            unit=cls.bavi,
-            issuing_body="UBND huyện Ba Vì",
-            number="120/KH-UBND",
-            issued_on=datetime.date(2021, 6, 1),
-            title="Xây dựng xã hội học tập huyện Ba Vì",
-            start_year=2021,
-            end_year=2030,
-            milestone_years=[2025, 2030],
-            status=PlanStatus.ISSUED,
-        )
+        cls.plan = make_plan(cls.bavi, issuing_body="UBND huyện Ba Vì", number="120/KH-UBND", issued_on=datetime.date(2021, 6, 1), title="Xây dựng xã hội học tập huyện Ba Vì")
         cls.target = Target.objects.create(
             plan=cls.plan, unit=cls.bavi, indicator=cls.indicator, year=2025, kind=TargetKind.AT_LEAST, value=5
         )
