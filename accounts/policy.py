@@ -5,7 +5,10 @@ decides what a user may *do* with what they see. Each rule takes the user and mo
 without a query (the units' materialised paths say who is above whom):
 
 - enter values for a unit (``may_enter``): the unit's own account, or a reviewer above it entering on its
-  behalf (a district officer for a commune); a commune reporter only for their own unit;
+  behalf (a district officer for a commune); a commune reporter only for their own unit; and only while the
+  unit exists: on the period's reference day (today without a period). A legacy unit closed on 30/6/2025 takes
+  no value of a later period, a 2025 unit none of a period before the reform (``reports.backcast`` computes
+  those), and a 2025 unit's account, which reads its predecessors' data (``units.scoping``), never writes it;
 - submit a unit's report (``may_submit``): the unit's own account;
 - review a unit's report: approve, return, reopen (``may_review``), check a learning-model self-assessment
   (``may_check``): a reviewer (district officer, province reviewer) of a unit strictly above it;
@@ -19,6 +22,8 @@ for a unit in scope is a 403 with the reason the service gives.
 """
 
 from __future__ import annotations
+
+from django.utils import timezone
 
 from accounts.models import Role
 from units.models import Level
@@ -45,7 +50,10 @@ def _below(user, unit) -> bool:
     return _within(user, unit) and unit.pk != user.unit_id
 
 
-def may_enter(user, unit) -> bool:
+def may_enter(user, unit, *, period=None) -> bool:
+    day = period.reference_day if period is not None else timezone.localdate()
+    if not unit.is_valid_on(day):
+        return False
     if is_administrator(user):
         return True
     if not user.is_authenticated or not _within(user, unit):

@@ -1,7 +1,7 @@
 """Shared start-up for the benchmark scripts: a throw-away database, migrated.
 
-    python benchmarks/units.py                       # SQLite file in a temp dir
-    python benchmarks/units.py --postgres            # database xhht_bench on 127.0.0.1:5432
+python benchmarks/units.py                       # SQLite file in a temp dir
+python benchmarks/units.py --postgres            # database xhht_bench on 127.0.0.1:5432
 """
 
 import os

@@ -7,14 +7,18 @@ PostgreSQL), plus Hà Nội's 2023 values and a Hà Nội plan with a 2025 targe
 the province page also reads history (previous years, baseline, pace).
 
 Goals: whole-country roll-up < 1 s; province page < 300 ms; import of 100,000 rows < 60 s. Then 2023 and
-2024 (and the empty 2021, 2022 that the progress reads) are closed (``period_close`` stores their roll-up): the province page and the country page of a closed
-period, goals 50 ms and 100 ms server time (through the test client).
+2024 (and the empty 2021, 2022 that the progress reads) are closed (``period_close`` stores their roll-up): the
+province page and the country page of a closed period, goals 50 ms and 100 ms server time (through the test client).
+Then the two-level tree of 1 July 2025 is loaded beside it (34 provinces, 3,321 communes, the lineage), and the
+2024 roll-up of the country in the 2025 tree, computed from the legacy values through the lineage
+(``reports.backcast``), is timed against the same live roll-up in the legacy tree: goal within 2×.
 
 Run: .venv/bin/python benchmarks/rollup.py --postgres     (database xhht_bench_rollup on 127.0.0.1:5432)
      .venv/bin/python benchmarks/rollup.py                (SQLite file in a temp dir)
      --quick leaves out the import and the naive loop (minutes).
 
-The database has its own name so that it does not collide with ``benchmarks/units.py`` (``xhht_bench``).
+The database has its own name so that it does not collide with ``benchmarks/units.py`` (``xhht_bench``);
+``BENCH_DATABASE=name`` gives it another one (several people on one server).
 """
 
 import io
@@ -29,7 +33,8 @@ import time
 import _setup
 from _setup import bench_plan, timed
 
-PG_URL = _setup.PG_ADMIN_URL.rsplit("/", 1)[0] + "/xhht_bench_rollup"
+DB_NAME = os.environ.get("BENCH_DATABASE", "xhht_bench_rollup")
+PG_URL = _setup.PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + DB_NAME
 REPEAT = 5
 
 
@@ -47,8 +52,8 @@ def setup(argv: list[str]) -> str:
     }.items():
         os.environ.setdefault(name, value)
     if "--postgres" in argv:
-        subprocess.run(["psql", _setup.PG_ADMIN_URL, "-qc", "DROP DATABASE IF EXISTS xhht_bench_rollup"], check=True)
-        subprocess.run(["psql", _setup.PG_ADMIN_URL, "-qc", "CREATE DATABASE xhht_bench_rollup"], check=True)
+        subprocess.run(["psql", _setup.PG_ADMIN_URL, "-qc", f"DROP DATABASE IF EXISTS {DB_NAME}"], check=True)
+        subprocess.run(["psql", _setup.PG_ADMIN_URL, "-qc", f"CREATE DATABASE {DB_NAME}"], check=True)
         os.environ["DATABASE_URL"] = PG_URL
         label = "PostgreSQL"
     else:
@@ -79,7 +84,7 @@ from reports.models import EntryPath, Value  # noqa: E402
 from reports.rollup import rollup  # noqa: E402
 from reports.selectors.rollup import rollup_page  # noqa: E402
 from reports.services.values import ValueRow, values_record  # noqa: E402
-from units.models import Level, Structure, Unit  # noqa: E402
+from units.models import Level, Lineage, Structure, Unit  # noqa: E402
 from units.services import units_load  # noqa: E402
 from units.sources import records  # noqa: E402
 
@@ -333,6 +338,69 @@ period.refresh_from_db()
 open_country_page_ms, _ = timed(lambda: admin_client.get(country_url), REPEAT)
 Period.objects.filter(pk=period.pk).update(is_closed=True)
 
+# --- 2024 in the 2025 tree: back-cast through the lineage -----------------------------------------------
+start = time.perf_counter()
+units_load(records=records(Structure.REFORM_2025), structure=Structure.REFORM_2025)
+with connection.cursor() as cursor:
+    cursor.execute("VACUUM ANALYZE" if postgres else "ANALYZE")
+new_tree = Unit.objects.of_structure(Structure.REFORM_2025)
+new_provinces = list(new_tree.at_level(Level.PROVINCE).order_by("path"))
+new_communes = list(new_tree.at_level(Level.COMMUNE).order_by("path"))
+merged = [p for p in new_provinces if p.formed_after(period.reference_day)]
+say(f"2025 tree and lineage loaded in {time.perf_counter() - start:.1f} s ({Lineage.objects.count()} links)")
+
+
+def queries_of(fn) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    return len(ctx.captured_queries)
+
+
+def legacy_provinces_2024():
+    return rollup(anchors=provinces, period=period, indicators=every_indicator, stored=False)
+
+
+def new_provinces_2024():
+    return rollup(anchors=new_provinces, period=period, indicators=every_indicator, stored=False)
+
+
+def merged_provinces_2024():
+    return rollup(anchors=merged, period=period, indicators=every_indicator, stored=False)
+
+
+def new_communes_2024():
+    return rollup(anchors=new_communes, period=period, indicators=every_indicator, stored=False)
+
+
+def legacy_districts_2024():
+    return rollup(anchors=districts, period=period, indicators=every_indicator, stored=False)
+
+
+legacy_communes = list(legacy.at_level(Level.COMMUNE).order_by("path"))
+
+
+def legacy_communes_2024():
+    return rollup(anchors=legacy_communes, period=period, indicators=every_indicator, stored=False)
+
+
+backcast = {}
+for name, fn in (
+    ("legacy provinces", legacy_provinces_2024),
+    ("2025 provinces", new_provinces_2024),
+    ("merged provinces", merged_provinces_2024),
+    ("legacy districts", legacy_districts_2024),
+    ("2025 communes", new_communes_2024),
+    ("legacy communes", legacy_communes_2024),
+):
+    backcast[name] = (*timed(fn, REPEAT), queries_of(fn))
+# The same country in both trees: every count and every numerator and denominator.
+old_figures, new_figures = backcast["legacy provinces"][1], backcast["2025 provinces"][1]
+for indicator in every_indicator:
+    for field in ("value",) if indicator.measure == Measure.COUNT else ("numerator", "denominator"):
+        old = sum(getattr(f, field) or 0 for (u, i), f in old_figures.items() if i == indicator.pk)
+        new = sum(getattr(f, field) or 0 for (u, i), f in new_figures.items() if i == indicator.pk)
+        assert old == new, (indicator.code, field, old, new)
+
 say("")
 say(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, database {label}")
 if postgres:
@@ -359,6 +427,18 @@ if tuned:
 say(
     f"  import of {len(import_rows)} rows through values_record (path import): {import_ms / 1000:.1f} s   (goal < 60 s)"
 )
+say("  2024 in both trees (the same national totals, checked):")
+for name, (ms, figures_, queries) in backcast.items():
+    units = len({u for u, _i in figures_})
+    say(f"    {name}: {units} units x {len(every_indicator)} indicators, {queries} queries: {ms:.0f} ms")
+say(
+    f"    back-cast ratio, 2025 provinces / legacy provinces: "
+    f"{backcast['2025 provinces'][0] / backcast['legacy provinces'][0]:.2f}x; "
+    f"2025 communes / legacy communes: {backcast['2025 communes'][0] / backcast['legacy communes'][0]:.2f}x; "
+    f"whole tree (2025 provinces + communes) / (legacy provinces + districts): "
+    f"{(backcast['2025 provinces'][0] + backcast['2025 communes'][0]) / (backcast['legacy provinces'][0] + backcast['legacy districts'][0]):.2f}x"
+    "   (goal < 2x)"
+)
 say(
     f"  naive loop, {len(provinces)} provinces x {len(indicators)} indicators = "
     f"{len(provinces) * len(indicators)} queries: {naive_ms:.0f} ms; "
@@ -376,4 +456,3 @@ say(
     f"    country page (Việt Nam, {len(provinces)} provinces), test client: {closed_country_page_ms:.1f} ms "
     f"({country_page_queries} queries; live {open_country_page_ms:.0f} ms)   (goal < 100 ms)"
 )
-

@@ -45,7 +45,9 @@ pages = {
     "country page (Việt Nam, 63 provinces)": (admin, f"/bao-cao/tong-hop/{Unit.objects.get(depth=1).pk}/2024/"),
 }
 with connection.cursor() as cursor:
-    cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('reports_aggregate')), count(*) FROM reports_aggregate")
+    cursor.execute(
+        "SELECT pg_size_pretty(pg_total_relation_size('reports_aggregate')), count(*) FROM reports_aggregate"
+    )
     size, rows = cursor.fetchone()
 print(f"stored roll-up: {rows:,} rows ({size}) for the closed periods; load {os.getloadavg()[0]:.1f}")
 
@@ -92,4 +94,3 @@ print(
     f"rollup() of {sum(map(len, levels))} provinces and districts x {len(indicators)} indicators: closed "
     f"{statistics.median(stored):.0f} ms, live {statistics.median(live):.0f} ms (median of 5); load {os.getloadavg()[0]:.1f}"
 )
-

@@ -36,8 +36,10 @@ desc_ms, descendants = timed(lambda: list(Unit.objects.descendants_of(hanoi).val
 anc_ms, ancestors = timed(lambda: list(Unit.objects.ancestors_of(commune)), 20)
 country_ms, country = timed(lambda: Unit.objects.descendants_of(Unit.objects.get(code="VN")).count(), 20)
 
-print(f"machine: {platform.processor() or platform.machine()}, {platform.python_version()}, database {label} "
-      f"({connection.vendor})")
+print(
+    f"machine: {platform.processor() or platform.machine()}, {platform.python_version()}, database {label} "
+    f"({connection.vendor})"
+)
 print(f"units loaded: {Unit.objects.count()}")
 print(f"load legacy tree (empty table), median of 3: {statistics.median(load_times):.2f} s")
 print(f"second load (nothing to change): {reload_time:.2f} s")

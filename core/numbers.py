@@ -42,7 +42,9 @@ class NumberInvalid(ValidationError):
 def separators(language: str | None = None) -> tuple[str, str]:
     """(thousands, decimal) separators of a language: ("." , ",") in Vietnamese, ("," , ".") in English."""
     language = language or translation.get_language() or "vi"
-    return formats.get_format("THOUSAND_SEPARATOR", lang=language), formats.get_format("DECIMAL_SEPARATOR", lang=language)
+    return formats.get_format("THOUSAND_SEPARATOR", lang=language), formats.get_format(
+        "DECIMAL_SEPARATOR", lang=language
+    )
 
 
 def _example(language: str | None) -> str:
@@ -72,7 +74,11 @@ def number_parse(raw, *, whole: bool = False, language: str | None = None) -> De
             % {"number": number_text(number, places=MAX_DECIMALS)}
         )
     exponent = number.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > MAX_DECIMALS and number != number.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
+    if (
+        isinstance(exponent, int)
+        and -exponent > MAX_DECIMALS
+        and number != number.quantize(Decimal(1).scaleb(-MAX_DECIMALS))
+    ):
         raise NumberInvalid(_("Số có quá %(n)s chữ số thập phân.") % {"n": MAX_DECIMALS})
     if abs(number) >= MAX_AMOUNT:
         raise NumberInvalid(_("Giá trị quá lớn."))
@@ -99,24 +105,35 @@ def _parse_text(text: str, language: str | None) -> Decimal:
     if thousands in fraction:
         # "1,234.5" on a Vietnamese page: the other language's order.
         raise NumberInvalid(
-            _("'%(raw)s' không đúng cách viết số: dấu “%(thousands)s” ngăn cách hàng nghìn, dấu “%(decimal)s” "
-              "trước phần thập phân, ví dụ %(example)s.")
+            _(
+                "'%(raw)s' không đúng cách viết số: dấu “%(thousands)s” ngăn cách hàng nghìn, dấu “%(decimal)s” "
+                "trước phần thập phân, ví dụ %(example)s."
+            )
             % {"raw": raw, "thousands": thousands, "decimal": decimal, "example": _example(language)}
         )
     if thousands in whole_part:
         groups = whole_part.split(thousands)
-        if not groups[0] or len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:]) or not all(
-            PLAIN.match(g) for g in groups
+        if (
+            not groups[0]
+            or len(groups[0]) > 3
+            or any(len(g) != 3 for g in groups[1:])
+            or not all(PLAIN.match(g) for g in groups)
         ):
             raise NumberInvalid(
-                _("'%(raw)s' không rõ nghĩa: dấu “%(thousands)s” ngăn cách hàng nghìn và phải theo sau bởi đúng "
-                  "3 chữ số; phần thập phân viết sau dấu “%(decimal)s”, ví dụ %(example)s.")
+                _(
+                    "'%(raw)s' không rõ nghĩa: dấu “%(thousands)s” ngăn cách hàng nghìn và phải theo sau bởi đúng "
+                    "3 chữ số; phần thập phân viết sau dấu “%(decimal)s”, ví dụ %(example)s."
+                )
                 % {"raw": raw, "thousands": thousands, "decimal": decimal, "example": _example(language)}
             )
         whole_part = "".join(groups)
-    if not whole_part and not fraction or (whole_part and not PLAIN.match(whole_part)) or (
-        fraction and not PLAIN.match(fraction)
-    ) or (_sep and not fraction):
+    if (
+        not whole_part
+        and not fraction
+        or (whole_part and not PLAIN.match(whole_part))
+        or (fraction and not PLAIN.match(fraction))
+        or (_sep and not fraction)
+    ):
         raise NumberInvalid(_("'%(raw)s' không phải là số.") % {"raw": raw})
     try:
         number = Decimal(f"{whole_part or '0'}.{fraction}" if fraction else whole_part)

@@ -31,7 +31,7 @@ def command_scope(
         resolved = period_resolve(period)
     except ValidationError:
         raise CommandError(_("Mã kỳ báo cáo '%(code)s' không hợp lệ.") % {"code": period}) from None
-    found = Unit.objects.visible_to(account).valid_on(resolved.reference_day).filter(code=unit.strip()).first()
+    found = Unit.objects.visible_to(account).named(unit, day=resolved.reference_day)
     if found is None:
         raise CommandError(_("Không có đơn vị mã '%(code)s' trong phạm vi.") % {"code": unit})
     chosen = None

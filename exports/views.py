@@ -29,7 +29,9 @@ def summary_xlsx(request: HttpRequest, unit_id: int, period: Period) -> HttpResp
     unit = unit_visible_or_404(request.user, unit_id)
     plan = rollup_query(request, unit)["plan"]
     if summary_is_large(unit=unit, period=period):
-        return redirect("jobs:detail", job_id=summary_job_start(user=request.user, unit=unit, period=period, plan=plan).pk)
+        return redirect(
+            "jobs:detail", job_id=summary_job_start(user=request.user, unit=unit, period=period, plan=plan).pk
+        )
     summary = summary_data(user=request.user, unit=unit, period=period, plan=plan)
     return stream_response(lambda handle: summary_write(summary, handle), summary_filename(summary))
 
@@ -45,7 +47,9 @@ def report_pdf(request: HttpRequest, unit_id: int, period: Period) -> HttpRespon
     unit = unit_visible_or_404(request.user, unit_id)
     plan = rollup_query(request, unit)["plan"]
     if report_is_large(unit=unit, period=period):
-        return redirect("jobs:detail", job_id=report_job_start(user=request.user, unit=unit, period=period, plan=plan).pk)
+        return redirect(
+            "jobs:detail", job_id=report_job_start(user=request.user, unit=unit, period=period, plan=plan).pk
+        )
     doc = report_document(user=request.user, unit=unit, period=period, plan=plan)
     pdf = render_pdf("exports/report_pdf.html", {"doc": doc}, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")

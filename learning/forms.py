@@ -30,8 +30,6 @@ class RegisterImportForm(forms.Form):
     file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV UTF-8"))
 
 
-
-
 class SelectionForm(forms.Form):
     """The evaluations a bulk action applies to: the ticked ones (``chon``), or all of the board's filter
     (``tat_ca``: every evaluation of the kind, or of the status shown)."""

@@ -226,7 +226,9 @@ def evaluation_evidence(request: HttpRequest, evaluation_id: int) -> HttpRespons
     if not form.is_valid():
         messages.error(request, _("Hãy chọn tệp minh chứng."))
         return _evaluation_page(request, evaluation, evidence_form=form, status=400)
-    indicator = next((i for i in evaluation.criteria_set.indicators_list if i.pk == form.cleaned_data["indicator"]), None)
+    indicator = next(
+        (i for i in evaluation.criteria_set.indicators_list if i.pk == form.cleaned_data["indicator"]), None
+    )
     if indicator is None:
         raise Http404
     try:

@@ -14,4 +14,6 @@ for name, f in result.items():
     ratio50 = f"{f['p50'] / trivial['p50']:.1f}×" if trivial else ""
     ratio95 = f"{f['p95'] / trivial['p95']:.1f}×" if trivial else ""
     errors = f"{f['errors']} ({100 * f['errors'] / f['requests']:.2f} %)"
-    print(f"| {name} | {f['requests']} | {f['p50']:.0f} | {f['p95']:.0f} | {f['p99']:.0f} | {errors} | {ratio50} | {ratio95} |")
+    print(
+        f"| {name} | {f['requests']} | {f['p50']:.0f} | {f['p95']:.0f} | {f['p99']:.0f} | {errors} | {ratio50} | {ratio95} |"
+    )

@@ -20,7 +20,18 @@ from units.models import Unit
 from .models import Plan, Target
 from .services import target_set
 
-COLUMNS = ["plan", "indicator_code", "unit_code", "year", "kind", "value", "value_max", "standard_level", "share_of", "note"]
+COLUMNS = [
+    "plan",
+    "indicator_code",
+    "unit_code",
+    "year",
+    "kind",
+    "value",
+    "value_max",
+    "standard_level",
+    "share_of",
+    "note",
+]
 
 
 class CodeWidget(ForeignKeyWidget):

@@ -83,8 +83,10 @@ def target_set(
     """Create or replace the target of a plan for an indicator, unit and year (the plan's unit by default).
 
     ``replacing``: a target being edited; if its indicator, unit or year changed, it gives way to the new one."""
-    if replacing is not None and replacing.pk and (replacing.indicator_id, replacing.unit_id, replacing.year) != (
-        indicator.pk, (unit or plan.unit).pk, year
+    if (
+        replacing is not None
+        and replacing.pk
+        and (replacing.indicator_id, replacing.unit_id, replacing.year) != (indicator.pk, (unit or plan.unit).pk, year)
     ):
         replacing.delete()
     target = Target.objects.filter(plan=plan, indicator=indicator, unit=unit or plan.unit, year=year).first() or Target(

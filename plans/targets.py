@@ -25,9 +25,7 @@ INHERITING_MEASURES = {Measure.RATIO, Measure.STANDARD}
 TargetIndex = dict[tuple[str, int], list[Target]]
 
 
-def targets_index(
-    *, units: Sequence[Unit], indicators: Sequence[Indicator], year: int, plan=None
-) -> TargetIndex:
+def targets_index(*, units: Sequence[Unit], indicators: Sequence[Indicator], year: int, plan=None) -> TargetIndex:
     """Targets of plans running in ``year`` for the units and their ancestors, keyed by (unit path, indicator
     id); ``plan``: that plan's targets only. One query."""
     paths = {p for unit in units for p in unit.ancestor_paths()}

@@ -34,6 +34,7 @@ from reports.services.values import RecordResult, ValueRow, values_record
 
 # --- Value ------------------------------------------------------------------------------------------------
 
+
 def _lock_reason(unit_id: int | None, period_id: int | None) -> str:
     if not unit_id or not period_id:
         return ""
@@ -88,10 +89,14 @@ class ValueAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk and cleaned.get("unit") and (
-            cleaned["unit"].pk != self.instance.unit_id
-            or cleaned["indicator"].pk != self.instance.indicator_id
-            or cleaned["period"].pk != self.instance.period_id
+        if (
+            self.instance.pk
+            and cleaned.get("unit")
+            and (
+                cleaned["unit"].pk != self.instance.unit_id
+                or cleaned["indicator"].pk != self.instance.indicator_id
+                or cleaned["period"].pk != self.instance.period_id
+            )
         ):
             raise ValidationError(
                 gettext("Không đổi được đơn vị, chỉ tiêu hay kỳ của một kết quả; hãy nhập kết quả mới."),

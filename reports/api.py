@@ -1,17 +1,22 @@
 """``/api/v1/values/``: a unit's own and rolled-up values (GET) and recording values (POST).
 
+GET names the unit by its code, read today unless ``on`` (a day) or ``structure`` (``legacy``, ``2025``) says
+otherwise (``units.api``): ``?unit=33&period=2024&structure=legacy`` is legacy Hưng Yên, ``?unit=33&period=2024``
+new Hưng Yên, whose 2024 figures are computed from its predecessors' (``backcast``, ``estimated_share``).
 POST takes the rows of the file import, as JSON, through the same validation (``values_record``):
-all or nothing, each error naming the row, the column and the reason.
+all or nothing, each error naming the row, the column and the reason; a row's code names the unit valid in
+the row's period.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 from decimal import Decimal
 from typing import Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import field_validator
@@ -21,8 +26,7 @@ from plans.periods import period_resolve
 from reports.models import EntryPath
 from reports.selectors.values import unit_figures
 from reports.services.values import ValueRow, values_record
-from units.api import unit_by_code
-from units.models import Unit
+from units.api import InStructure, OnDay, StructureName, day_named, visible_unit_or_404
 
 router = Router(tags=["values"])
 
@@ -40,6 +44,10 @@ class ValueOut(Schema):
     status: str
     #: The version of the unit's own stored value (none for a rolled-up figure): send it back to change the value.
     version: int | None
+    #: Computed from the legacy units a 2025 unit was formed from ("tính từ đơn vị cũ").
+    backcast: bool
+    #: Of a back-cast figure, the percentage resting on estimated weights (a legacy commune split equally).
+    estimated_share: float | None
 
 
 class ValueIn(Schema):
@@ -82,10 +90,15 @@ def _number(value: Decimal | None) -> float | None:
 
 
 @router.get("/", response=list[ValueOut], summary="Số liệu của một đơn vị (tự nhập và tổng hợp)")
-def list_values(request: HttpRequest, unit: str, period: str, indicator: str | None = None):
-    target_unit = unit_by_code(unit)
-    if target_unit is None or not Unit.objects.visible_to(request.auth).filter(pk=target_unit.pk).exists():
-        raise Http404
+def list_values(
+    request: HttpRequest,
+    unit: str,
+    period: str,
+    indicator: str | None = None,
+    structure: StructureName | None = InStructure,
+    on: datetime.date | None = OnDay,
+):
+    target_unit = visible_unit_or_404(request, unit, day_named(on, structure))
     try:
         period_obj = period_resolve(period)
     except DjangoValidationError as error:
@@ -110,6 +123,8 @@ def list_values(request: HttpRequest, unit: str, period: str, indicator: str | N
             "target": _number(row.target),
             "status": row.status,
             "version": row.version,
+            "backcast": row.figure.backcast,
+            "estimated_share": _number(row.figure.estimated_share),
         }
         for row in rows
     ]

@@ -16,10 +16,11 @@ from django.utils.translation import gettext_lazy
 from core.numbers import PERCENT_PLACES, number_text, percent_text, rounded, signed_text
 from indicators.models import Indicator, Measure
 from plans.display import UNIT_NOUNS, target_text
-from plans.models import TargetKind
+from plans.models import Period, TargetKind
 from reports.models import Value
 from reports.progress import Progress, Status
 from reports.rollup import Figure
+from units.models import Unit
 
 DASH = "—"
 
@@ -103,6 +104,28 @@ def completeness_text(figure: Figure | None) -> str:
     return f"{number_text(figure.reported)}/{number_text(figure.expected)} ({percent_text(figure.completeness)})"
 
 
+def origin_text(figure: Figure | None) -> str:
+    """Where a 2025 unit's figure of a period before the reform comes from: "Tính từ đơn vị cũ", and the share
+    of it resting on estimated weights (a legacy commune split equally between new ones); "" for any other."""
+    if figure is None or not figure.backcast:
+        return ""
+    if figure.estimated_share:
+        return _("Tính từ đơn vị cũ; %(share)s ước tính (đơn vị cũ chia tách)") % {
+            "share": percent_text(figure.estimated_share)
+        }
+    return _("Tính từ đơn vị cũ")
+
+
+def backcast_text(unit: Unit, period: Period) -> str:
+    """The note of a page, workbook or report on a unit formed after the period; "" for any other."""
+    if not unit.formed_after(period.reference_day):
+        return ""
+    return _(
+        "%(unit)s được thành lập từ %(day)s (sắp xếp đơn vị hành chính): số liệu %(period)s tính từ các đơn vị "
+        "cũ hợp thành, theo tỷ trọng của từng đơn vị cũ; phần ghi “ước tính” dựa trên tỷ trọng chia đều."
+    ) % {"unit": unit.name, "day": unit.valid_from.strftime("%d/%m/%Y"), "period": str(period.label).lower()}
+
+
 def projection_text(progress: Progress | None, indicator: Indicator) -> str:
     projection = progress.projection if progress is not None else None
     if projection is None:
@@ -139,6 +162,7 @@ class CellText:
     expected: str
     projection: str
     inherited: bool
+    origin: str
 
 
 def cell_text(indicator: Indicator, progress: Progress | None) -> CellText:
@@ -164,6 +188,7 @@ def cell_text(indicator: Indicator, progress: Progress | None) -> CellText:
         expected=amount_text(expected, indicator) if expected is not None else "",
         projection=projection_text(progress, indicator),
         inherited=bool(progress is not None and progress.inherited),
+        origin=origin_text(figure),
     )
 
 

@@ -31,9 +31,7 @@ class EntryRowForm(forms.Form):
     numerator = forms.CharField(required=False)
     denominator = forms.CharField(required=False)
     comment = forms.CharField(required=False, widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}))
-    not_applicable = forms.BooleanField(
-        required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
-    )
+    not_applicable = forms.BooleanField(required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
     version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args, row: EntryRow, disabled: bool = False, **kwargs):
@@ -49,9 +47,7 @@ class EntryRowForm(forms.Form):
             self.fields["numerator"].label = indicator.numerator_label or _("Tử số")
             self.fields["numerator"].widget = forms.TextInput(attrs={**NUMBER_ATTRS, "data-entry-numerator": code})
             self.fields["denominator"].label = indicator.denominator_label or _("Mẫu số")
-            self.fields["denominator"].widget = forms.TextInput(
-                attrs={**NUMBER_ATTRS, "data-entry-denominator": code}
-            )
+            self.fields["denominator"].widget = forms.TextInput(attrs={**NUMBER_ATTRS, "data-entry-denominator": code})
         else:
             del self.fields["numerator"], self.fields["denominator"]
             self.fields["value"].label = indicator.name

@@ -59,6 +59,8 @@ class Figure:
     entry_level: str = ""  # the level of the units that report the standard's own figures
     share_of: str = ""
     standard_level: int = 1
+    backcast: bool = False  # computed from the legacy units a 2025 unit was formed from ("tính từ đơn vị cũ")
+    estimated_share: Decimal | None = None  # of a back-cast figure, the percentage resting on estimated weights
 
     @property
     def completeness(self) -> Decimal | None:
@@ -165,7 +167,8 @@ def rollup(
     ``approved_only``: only the values of reports that the level above has approved. A closed period's figures
     are read from its stored roll-up (``reports.services.aggregates``) unless ``stored`` is False. Queries (live):
     the expected units, the sub-periods, one for counts, ratios and statuses, and for standards one for the typed
-    ones, one per derived one, the districts and provinces, their thresholds.
+    ones, one per derived one, the districts and provinces, their thresholds. The figures of a unit formed after
+    the period (a 2025 unit before the reform) come from ``reports.backcast``.
     """
     if not anchors or not indicators:
         return {}
@@ -183,9 +186,24 @@ def rollup(
     depths = {len(a.path) for a in anchors}
     if len(depths) != 1:
         raise ValueError("anchors must share one depth")
+    day = period.reference_day
+    from reports import backcast  # the 2025 reform; it reads this module's helpers
+
+    formed_later = [a for a in anchors if a.formed_after(day)]
+    if formed_later:
+        # Units formed after the period (the 2025 reform) are computed from their predecessors' values.
+        figures = backcast.backcast_rollup(
+            anchors=formed_later,
+            period=period,
+            indicators=indicators,
+            approved_only=approved_only,
+        )
+        others = [a for a in anchors if not a.formed_after(day)]
+        if others:
+            figures.update(rollup(anchors=others, period=period, indicators=indicators, approved_only=approved_only))
+        return figures
     prefix_len = depths.pop()
     paths = [a.path for a in anchors]
-    day = period.reference_day
 
     typed = [i for i in indicators if i.measure in (Measure.COUNT, Measure.RATIO)]
     standards = [i for i in indicators if i.measure == Measure.STANDARD]
@@ -239,6 +257,10 @@ def rollup(
                         figure.value = row["sum_num"] * HUNDRED / row["sum_den"]
                 elif indicator.measure == Measure.STATUS and not figure.rolled_up:
                     figure.value = row["sum_value"]
+        if mixed:  # the year the reform cuts: the first half of the flows, entered by the legacy units
+            backcast.add_first_half(
+                figures, anchors=anchors, period=period, indicators=typed, approved_only=approved_only
+            )
     if standards:
         _standard_figures(figures, anchors, period, standards, expected, mixed=mixed, approved_only=approved_only)
     return figures
@@ -330,7 +352,11 @@ def _standard_figures(figures, anchors, period, standards, expected, *, mixed, a
 
     for indicator in standards:
         groups = [
-            Group(row["prefix"], row["counted"], {int(k[1:]): v for k, v in row.items() if k[:1] == "r" and k[1:].isdigit()})
+            Group(
+                row["prefix"],
+                row["counted"],
+                {int(k[1:]): v for k, v in row.items() if k[:1] == "r" and k[1:].isdigit()},
+            )
             for row in rows[indicator.pk]
         ]
         by_anchor = standard_shares(
@@ -352,7 +378,11 @@ def _standard_figures(figures, anchors, period, standards, expected, *, mixed, a
             figure.entry_level = indicator.entry_level
             figure.reported, figure.not_applicable = reported[anchor.path]
             standard = figure.standard(1, indicator.entry_level)
-            figure.value, figure.numerator, figure.denominator = standard.value, standard.numerator, standard.denominator
+            figure.value, figure.numerator, figure.denominator = (
+                standard.value,
+                standard.numerator,
+                standard.denominator,
+            )
             figure.reached, figure.share_of = standard.reached, standard.share_of
 
 

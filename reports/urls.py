@@ -13,15 +13,25 @@ urlpatterns = [
     path("tong-hop/", rollup.rollup_index, name="rollup_index"),
     path("tong-hop/<int:unit_id>/<period:period>/", rollup.rollup_detail, name="rollup"),
     path("bao-cao-don-vi/<int:unit_id>/<period:period>/", submissions.submission_detail, name="submission"),
-    path("bao-cao-don-vi/<int:unit_id>/<period:period>/nop/", submissions.submission_submit_view, name="submission_submit"),
     path(
-        "bao-cao-don-vi/<int:unit_id>/<period:period>/duyet/", submissions.submission_approve_view, name="submission_approve"
+        "bao-cao-don-vi/<int:unit_id>/<period:period>/nop/",
+        submissions.submission_submit_view,
+        name="submission_submit",
     ),
     path(
-        "bao-cao-don-vi/<int:unit_id>/<period:period>/tra-lai/", submissions.submission_return_view, name="submission_return"
+        "bao-cao-don-vi/<int:unit_id>/<period:period>/duyet/",
+        submissions.submission_approve_view,
+        name="submission_approve",
     ),
     path(
-        "bao-cao-don-vi/<int:unit_id>/<period:period>/mo-lai/", submissions.submission_reopen_view, name="submission_reopen"
+        "bao-cao-don-vi/<int:unit_id>/<period:period>/tra-lai/",
+        submissions.submission_return_view,
+        name="submission_return",
+    ),
+    path(
+        "bao-cao-don-vi/<int:unit_id>/<period:period>/mo-lai/",
+        submissions.submission_reopen_view,
+        name="submission_reopen",
     ),
     path(
         "bao-cao-don-vi/<int:unit_id>/<period:period>/trao-doi/",

@@ -90,7 +90,7 @@ class ValuesAdminImportTests(PersonasTestCase):
         self.assertEqual(response.status_code, 200)
         lines = response.content.decode("utf-8-sig").splitlines()
         self.assertTrue(lines[0].startswith("unit_code,indicator_code,period,value,numerator,denominator"), lines[0])
-        self.assertIn('09910,GDHT,2024,,120,200', "\n".join(lines))  # exact, as typed back into the import
+        self.assertIn("09910,GDHT,2024,,120,200", "\n".join(lines))  # exact, as typed back into the import
         self.assertIn("09913,NGUOI_HOC,2024,45,", "\n".join(lines))
         self.assertEqual(len(lines), 3)
 

@@ -162,8 +162,11 @@ class AggregateTests(PersonasTestCase):
         period_reopen(period=self.period)
         self.assertFalse(Aggregate.objects.filter(period=self.period).exists())
         result = values_record(
-            rows=[ValueRow(row=1, unit_code="09910", indicator_code=self.counted.code, period="2024", value="10",
-                           version=1)],  # fmt: skip
+            rows=[
+                ValueRow(
+                    row=1, unit_code="09910", indicator_code=self.counted.code, period="2024", value="10", version=1
+                )
+            ],  # fmt: skip
             user=self.reporter,
         )
         self.assertTrue(result.ok, result.errors)

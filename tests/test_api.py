@@ -14,8 +14,7 @@ from accounts.services import api_token_create
 from indicators.models import Indicator, Measure, PeriodAggregation
 from plans.models import DueKind, Frequency, Plan, PlanStatus, ReportingRule, Target, TargetKind, Task
 from plans.services import deadlines_generate, target_set
-from units.api import unit_by_code
-from units.models import LEGACY_LAST_DAY, REFORM_DAY, UnitKind
+from units.models import LEGACY_LAST_DAY, REFORM_DAY, Unit, UnitKind
 from units.services import unit_root
 
 from .base import PersonasTestCase
@@ -246,7 +245,13 @@ class UnitApiTests(ApiTestCase):
 
     def test_it_takes_the_most_recent_parent_when_none_is_valid_today(self):
         self.assertEqual(self.codes(self.admin, parent="30002"), ["30022"])
-        self.assertEqual(unit_by_code("30001", today=datetime.date(2024, 1, 1)), self.old_ward)
+        self.assertEqual(Unit.objects.named("30001", day=datetime.date(2024, 1, 1)), self.old_ward)
+
+    def test_it_takes_the_parent_of_a_day_or_a_structure_when_asked(self):
+        # "30001" is the new ward today; the legacy ward of the same code is named by a day or its structure.
+        self.assertEqual(self.codes(self.province_reviewer, parent="30001", structure="legacy"), ["30011"])
+        self.assertEqual(self.codes(self.province_reviewer, parent="30001", on="2024-12-31"), ["30011"])
+        self.assertEqual(self.codes(self.province_reviewer, parent="30001", structure="2025"), ["30012"])
 
     def test_it_combines_filters(self):
         self.assertEqual(
@@ -473,6 +478,7 @@ class OpenApiSchemaTests(ApiTestCase):
     PATHS = {
         "/api/v1/me/",
         "/api/v1/units/",
+        "/api/v1/units/{code}/lineage/",
         "/api/v1/indicators/",
         "/api/v1/plans/",
         "/api/v1/plans/{id}/",
@@ -508,6 +514,12 @@ class OpenApiSchemaTests(ApiTestCase):
             components["schemas"]["IndicatorOut"]["properties"]["measure"]["enum"],
             ["count", "ratio", "standard", "status"],
         )
+        self.assertEqual(
+            components["schemas"]["LinkOut"]["properties"]["method"]["enum"], ["whole", "equal_split", "commune_share"]
+        )
+        values = schema["paths"]["/api/v1/values/"]["get"]
+        self.assertTrue({"on", "structure"} <= {p["name"] for p in values["parameters"]})
+        self.assertTrue({"backcast", "estimated_share"} <= set(components["schemas"]["ValueOut"]["properties"]))
         self.assertEqual(set(components["securitySchemes"]), {"ApiTokenAuth", "SessionAuth"})
         self.assertEqual(components["securitySchemes"]["ApiTokenAuth"]["scheme"], "bearer")
 

@@ -28,6 +28,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "GET /api/v1/openapi.json": (200, 200, 200, 200, 200, 200, 200),
     "GET /api/v1/me/": (401, 200, 200, 200, 200, 200, 200),
     "GET /api/v1/units/": (401, 200, 200, 200, 200, 200, 200),
+    "GET /api/v1/units/{code}/lineage/": (401, 200, 200, 404, 200, 404, 200),
     "GET /api/v1/indicators/": (401, 200, 200, 200, 200, 200, 200),
     "GET /api/v1/plans/": (401, 200, 200, 200, 200, 200, 200),
     "GET /api/v1/plans/{id}/": (401, 200, 200, 404, 200, 404, 200),
@@ -49,13 +50,11 @@ class ApiScopeMatrixTests(RouteTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.tokens = {
-            role: api_token_create(user=getattr(cls, role)) for role in ROLES if role != "anonymous"
-        }
+        cls.tokens = {role: api_token_create(user=getattr(cls, role)) for role in ROLES if role != "anonymous"}
 
     def request(self, operation: str, role: str, auth: str, value: int = 7):
         method, template = operation.split(" ", 1)
-        url = template.replace("{id}", str(self.plan.pk))
+        url = template.replace("{id}", str(self.plan.pk)).replace("{code}", self.tanlinh.code)
         client, extra = Client(enforce_csrf_checks=auth == "session-csrf-missing"), {}
         if role != "anonymous":
             if auth == "token":

@@ -163,7 +163,9 @@ class ConcurrencyTests(TransactionTestCase):
 
         results: dict = {}
         with mock.patch.object(services, "_warnings", pause_after_validation):
-            edit = in_thread(lambda: values_record(rows=[self.row("8", version=1)], user=self.colleague), results, "edit")
+            edit = in_thread(
+                lambda: values_record(rows=[self.row("8", version=1)], user=self.colleague), results, "edit"
+            )
             self.assertTrue(validated.wait(TIMEOUT))
             reviewer = in_thread(review, results, "review")
             reviewer.join(3)  # with the report row locked by the edit, the review waits here

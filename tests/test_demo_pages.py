@@ -77,7 +77,6 @@ class DemoPagesTests(TestCase):
                     self.assertEqual(child_row.progress.status, judged.status)
         self.assertGreater(checked, 1000)
 
-
     #: Links not followed: leaving the portal's pages (log out, language, the back office), or a file to download
     #: (the Excel and PDF files: seconds each; the permission matrix opens each of them for every persona).
     NOT_FOLLOWED = ("/dang-xuat/", "/ngon-ngu/", "/quan-tri/", "/static/", "/media/", "/api/", "/xuat/")

@@ -30,6 +30,7 @@ def act(self, board_url: str, action: str, data: dict):
 
 class LearningPagesTests(PersonasTestCase):
     act = act
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -77,12 +78,8 @@ class LearningPagesTests(PersonasTestCase):
 
         url = reverse("learning:evaluation_evidence", args=[evaluations[0].pk])
         indicator = self.set.indicators_list[0].pk
-        self.client.post(
-            url, {"indicator": indicator, "file": SimpleUploadedFile("anh.png", PNG)}
-        )
-        response = self.client.post(
-            url, {"indicator": indicator, "file": SimpleUploadedFile("ho-so.pdf", EXE)}
-        )
+        self.client.post(url, {"indicator": indicator, "file": SimpleUploadedFile("anh.png", PNG)})
+        response = self.client.post(url, {"indicator": indicator, "file": SimpleUploadedFile("ho-so.pdf", EXE)})
         self.assertContains(response, "không phải PDF như phần mở rộng ghi", status_code=400)
         self.assertEqual(list(Evidence.objects.values_list("original_name", flat=True)), ["anh.png"])
         evidence = Evidence.objects.get()
@@ -159,6 +156,7 @@ class LearningPagesTests(PersonasTestCase):
 
 class DecisionPdfTests(PersonasTestCase):
     act = act
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -216,6 +214,7 @@ class DecisionPdfTests(PersonasTestCase):
 
 class BoardErrorsTests(PersonasTestCase):
     act = act
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -237,6 +236,7 @@ class BoardErrorsTests(PersonasTestCase):
 
 class FeedActionTests(PersonasTestCase):
     act = act
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()

@@ -218,6 +218,7 @@ def _fingerprint() -> tuple:
 
 class PostMatrixTests(RouteTestCase):
     client_for = PermissionMatrixTests.client_for
+
     def payload(self, name: str, n: int) -> dict:
         """A POST that changes something, different for each persona ``n`` so that every one is a change."""
         if name == "login":
@@ -266,7 +267,9 @@ class PostMatrixTests(RouteTestCase):
                 if status in (403, 404) or role == "anonymous":
                     self.assertEqual(_fingerprint(), before, f"POST {url} as {role} ({status}) wrote something")
                 if status != EXPECTED_POST[route.name][n]:
-                    mismatches.append(f"POST {route.name} {url} as {role}: expected {EXPECTED_POST[route.name][n]}, got {status}")
+                    mismatches.append(
+                        f"POST {route.name} {url} as {role}: expected {EXPECTED_POST[route.name][n]}, got {status}"
+                    )
             actual[route.name] = tuple(row)
         table = "\n".join(f"    {name!r}: {row}," for name, row in actual.items())
         self.assertEqual(mismatches, [], "POST matrix differs:\n" + "\n".join(mismatches) + "\nActual:\n" + table)

@@ -40,9 +40,29 @@ class PlanPagesTestCase(PersonasTestCase):
         cls.clcs = make_indicator("TTHTCD", "Số trung tâm học tập cộng đồng", Measure.COUNT, "trung tâm")
 
         cls.plan = make_plan(cls.hanoi, number="74/KH-UBND", issued_on=datetime.date(2021, 3, 15))
-        cls.district_plan = make_plan(cls.bavi, issuing_body="UBND huyện Ba Vì", number="120/KH-UBND", issued_on=datetime.date(2021, 6, 1), title="Xây dựng xã hội học tập huyện Ba Vì", parent=cls.plan)
-        cls.donganh_plan = make_plan(cls.donganh, issuing_body="UBND huyện Đông Anh", number="55/KH-UBND", title="Kế hoạch học tập suốt đời Đông Anh", parent=cls.plan, status=PlanStatus.DRAFT)
-        cls.langson_plan = make_plan(cls.langson, issuing_body="UBND tỉnh Lạng Sơn", number="183/KH-UBND", title="Kế hoạch xã hội học tập Lạng Sơn", status=PlanStatus.DRAFT)
+        cls.district_plan = make_plan(
+            cls.bavi,
+            issuing_body="UBND huyện Ba Vì",
+            number="120/KH-UBND",
+            issued_on=datetime.date(2021, 6, 1),
+            title="Xây dựng xã hội học tập huyện Ba Vì",
+            parent=cls.plan,
+        )
+        cls.donganh_plan = make_plan(
+            cls.donganh,
+            issuing_body="UBND huyện Đông Anh",
+            number="55/KH-UBND",
+            title="Kế hoạch học tập suốt đời Đông Anh",
+            parent=cls.plan,
+            status=PlanStatus.DRAFT,
+        )
+        cls.langson_plan = make_plan(
+            cls.langson,
+            issuing_body="UBND tỉnh Lạng Sơn",
+            number="183/KH-UBND",
+            title="Kế hoạch xã hội học tập Lạng Sơn",
+            status=PlanStatus.DRAFT,
+        )
 
         target = Target.objects.create
         target(plan=cls.plan, indicator=cls.literacy, unit=cls.hanoi, year=2025, value=Decimal("99.5"))
@@ -382,8 +402,12 @@ class PlanAdminTests(PlanPagesTestCase):
         self.assertContains(response, "Năm kết thúc phải bằng hoặc sau năm bắt đầu.")
 
     def test_it_generates_the_calendar_when_a_rule_is_added(self):
-        rule = {"title": "Báo cáo kết quả", "frequency": Frequency.HALF_YEARLY, "due_days": "15/6, 15/12",
-                "reporters": "subtree"}  # fmt: skip  (the default the form shows)
+        rule = {
+            "title": "Báo cáo kết quả",
+            "frequency": Frequency.HALF_YEARLY,
+            "due_days": "15/6, 15/12",
+            "reporters": "subtree",
+        }  # fmt: skip  (the default the form shows)
         data = {"reporting_rules-TOTAL_FORMS": "1", **{f"reporting_rules-0-{k}": v for k, v in rule.items()}}
         response = self.plan_post(**data)
         self.assertEqual(response.status_code, 302)

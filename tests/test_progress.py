@@ -147,7 +147,14 @@ class ProgressForTests(PersonasTestCase):
         cls.centres = Indicator.objects.create(code="TTHTCD", name="Số trung tâm", measure=Measure.COUNT)
         cls.clans = Indicator.objects.create(code="DHHT", name="Tỷ lệ dòng họ học tập", measure=Measure.RATIO)
         cls.hanoi_plan = make_plan(cls.hanoi, issued_on=datetime.date(2021, 12, 16), title="XHHT 2021-2030")
-        cls.bavi_plan = make_plan(cls.bavi, issuing_body="UBND huyện Ba Vì", number="12/KH-UBND", title="XHHT Ba Vì", parent=cls.hanoi_plan, end_year=2025)
+        cls.bavi_plan = make_plan(
+            cls.bavi,
+            issuing_body="UBND huyện Ba Vì",
+            number="12/KH-UBND",
+            title="XHHT Ba Vì",
+            parent=cls.hanoi_plan,
+            end_year=2025,
+        )
 
         def target(plan, unit, indicator, year, value, kind=TargetKind.AT_LEAST):
             return Target.objects.create(plan=plan, unit=unit, indicator=indicator, year=year, value=value, kind=kind)

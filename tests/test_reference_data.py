@@ -58,7 +58,9 @@ class LoadReferenceDataTests(TestCase):
     def test_it_keeps_the_wording_order_and_derived_standards_of_the_file(self):
         literacy = Indicator.objects.get(code="XMC")
         self.assertEqual(literacy.name, "Đạt chuẩn xóa mù chữ")
-        self.assertEqual((literacy.measure, literacy.max_level, literacy.source.code), (Measure.STANDARD, 2, "XMC2_15_60"))
+        self.assertEqual(
+            (literacy.measure, literacy.max_level, literacy.source.code), (Measure.STANDARD, 2, "XMC2_15_60")
+        )
         self.assertEqual(
             list(Indicator.objects.filter(category="literacy").order_by("order").values_list("code", "order"))[:2],
             [("XMC2_15_60", 10), ("XMC1_15_35", 20)],

@@ -1,11 +1,12 @@
 """Loading the real units from the vietnamadminunits package, both structures, twice."""
 
 from collections import Counter
+from decimal import Decimal
 
 from django.core.management import call_command
 from django.test import TestCase
 
-from units.models import Level, Structure, Unit
+from units.models import Level, Lineage, LineageMethod, Structure, Unit
 from units.services import units_load
 from units.sources import records
 
@@ -69,6 +70,61 @@ class LoadUnitsTests(TestCase):
         new = Unit.objects.of_structure(Structure.REFORM_2025).get(code="33")
         self.assertNotEqual(old.pk, new.pk)
         self.assertEqual(old.valid_to.isoformat(), "2025-06-30")
+
+    def test_it_weighs_every_link_so_that_each_legacy_unit_is_shared_out_exactly_once(self):
+        sums: dict[int, Decimal] = {}
+        for predecessor, weight in Lineage.objects.values_list("predecessor_id", "weight"):
+            sums[predecessor] = sums.get(predecessor, 0) + weight
+        self.assertEqual(set(sums.values()), {Decimal(1)})
+        # Every legacy commune and district is shared out, and the 52 provinces the reform merged.
+        legacy = Unit.objects.of_structure(Structure.LEGACY).filter(valid_to__isnull=False)
+        self.assertEqual(
+            {level: legacy.at_level(level).filter(pk__in=sums).count() for level in Level.values},
+            {"national": 0, "province": 52, "district": 696, "commune": 10035},
+        )
+
+    def test_it_splits_a_divided_commune_equally_and_marks_it_as_an_estimate(self):
+        split = Lineage.objects.filter(method=LineageMethod.EQUAL_SPLIT)
+        self.assertEqual(split.values("predecessor").distinct().count(), 471)
+        link = split.select_related("predecessor").first()
+        weights = list(link.predecessor.successor_links.values_list("weight", flat=True))
+        self.assertGreater(len(weights), 1)
+        self.assertLessEqual(max(weights) - min(weights), Decimal("0.000001"))  # equal, up to the last place
+        self.assertTrue(link.estimated)
+        self.assertIn("vietnamadminunits 1.0.4", link.source)
+        # Counted as one unit (reported / expected) at one of its parts only: the first of the largest.
+        primary = link.predecessor.successor_links.filter(primary=True).get()
+        self.assertEqual(primary.weight, max(weights))
+        self.assertEqual(
+            Lineage.objects.filter(primary=True).count(),
+            len(set(Lineage.objects.values_list("predecessor_id", flat=True))),
+        )
+
+    def test_it_derives_a_new_province_from_the_provinces_its_communes_came_from(self):
+        def predecessors(code):
+            new = Unit.objects.of_structure(Structure.REFORM_2025).get(code=code)
+            return {(link.predecessor.name, link.weight, link.method) for link in new.predecessor_links.all()}
+
+        whole = (Decimal(1), LineageMethod.WHOLE)
+        self.assertEqual(predecessors("33"), {("Tỉnh Hưng Yên", *whole), ("Tỉnh Thái Bình", *whole)})
+        self.assertEqual(
+            predecessors("79"),
+            {("Thành phố Hồ Chí Minh", *whole), ("Tỉnh Bình Dương", *whole), ("Tỉnh Bà Rịa - Vũng Tàu", *whole)},
+        )
+        self.assertEqual(predecessors("01"), set())  # Hà Nội continues itself
+
+    def test_it_links_an_abolished_district_to_the_new_communes_of_its_communes(self):
+        chilang = Unit.objects.of_structure(Structure.LEGACY).get(code="187")
+        links = list(chilang.successor_links.select_related("successor"))
+        self.assertEqual({link.method for link in links}, {LineageMethod.COMMUNE_SHARE})
+        self.assertEqual({link.successor.parent.name for link in links}, {"Tỉnh Lạng Sơn"})
+        vanlinh = next(link for link in links if link.successor.name == "Xã Vạn Linh")
+        communes = Unit.objects.filter(parent=chilang).count()
+        self.assertEqual(vanlinh.weight, round(Decimal(3) / communes, 6))  # 3 of its communes went to Vạn Linh
+
+    def test_it_links_an_island_special_zone_to_its_legacy_district(self):
+        con_dao = Unit.objects.of_structure(Structure.REFORM_2025).get(name="Đặc khu Côn Đảo")
+        self.assertEqual([(u.name, u.level) for u in con_dao.predecessors.all()], [("Huyện Côn Đảo", "district")])
 
     def test_it_keeps_the_tree_consistent(self):
         """What treebeard's ``find_problems`` checks, in one query over the 14,000 units instead of one per node:

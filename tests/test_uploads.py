@@ -39,8 +39,24 @@ def _zip(members: list[tuple[str, bytes, int, int]]) -> bytes:
         out.write(encoded + data)
         central.write(
             struct.pack(
-                "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(data), size, len(encoded), 0, 0, 0, 0,
-                0, offset,
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0,
+                crc,
+                len(data),
+                size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
             )  # fmt: skip
         )
         central.write(encoded)
@@ -192,9 +208,7 @@ class WrongTypeTests(UploadTestCase):
         self.assertRefused(self.upload("anh.xlsx", png), "Không đọc được tệp Excel")
 
     def test_it_refuses_html_or_a_script_named_csv_by_its_header(self):
-        self.assertRefused(
-            self.upload("trang.csv", b"<html><script>alert(1)</script></html>\n"), "Thiếu cột bắt buộc"
-        )
+        self.assertRefused(self.upload("trang.csv", b"<html><script>alert(1)</script></html>\n"), "Thiếu cột bắt buộc")
 
     def test_it_refuses_an_empty_file(self):
         response = self.upload("rong.csv", b"")
@@ -225,7 +239,9 @@ class LearningRegisterUploadTests(UploadTestCase):
 
     @override_settings(XHHT_MAX_UPLOAD_BYTES=1024)
     def test_it_refuses_an_oversized_csv(self):
-        self.assertRefusedRegister(self.upload("so.csv", b"name,head\n" + b"Ho Nguyen,Nguyen Van A\n" * 100), "vượt giới hạn")
+        self.assertRefusedRegister(
+            self.upload("so.csv", b"name,head\n" + b"Ho Nguyen,Nguyen Van A\n" * 100), "vượt giới hạn"
+        )
 
 
 class UploadCeilingTests(UploadTestCase):
@@ -252,7 +268,9 @@ class UploadCeilingTests(UploadTestCase):
         data = b"unit_code,indicator_code,period,value\n" + b"09910,CLC,2023,1\n" * 5000  # ~85 kB
         self.assertRefused(self.upload("lon.csv", data), "vượt giới hạn 1,0")
 
-    @override_settings(XHHT_MAX_UPLOAD_BYTES=100_000, XHHT_UPLOAD_CEILING_BYTES=200_000, FILE_UPLOAD_MAX_MEMORY_SIZE=1024)
+    @override_settings(
+        XHHT_MAX_UPLOAD_BYTES=100_000, XHHT_UPLOAD_CEILING_BYTES=200_000, FILE_UPLOAD_MAX_MEMORY_SIZE=1024
+    )
     def test_it_still_takes_a_spooled_file_under_the_ceiling(self):
         data = b"unit_code,indicator_code,period,value\n" + b"09910,CLC,2023,1\n" * 100
         response = self.upload("vua.csv", data)  # ~1.8 kB: spooled to disk, read whole

@@ -74,7 +74,13 @@ class RouteTestCase(PersonasTestCase):
             code="TTHTCD", name="Số trung tâm học tập cộng đồng", measure=Measure.COUNT, unit_of_measure="trung tâm"
         )
         cls.period = period_get_or_create(code="2024")
-        cls.plan = make_plan(cls.bavi, issuing_body="UBND huyện Ba Vì", number="120/KH-UBND", issued_on=datetime.date(2021, 6, 1), title="Xây dựng xã hội học tập huyện Ba Vì")
+        cls.plan = make_plan(
+            cls.bavi,
+            issuing_body="UBND huyện Ba Vì",
+            number="120/KH-UBND",
+            issued_on=datetime.date(2021, 6, 1),
+            title="Xây dựng xã hội học tập huyện Ba Vì",
+        )
         cls.target = Target.objects.create(
             plan=cls.plan, unit=cls.bavi, indicator=cls.indicator, year=2025, kind=TargetKind.AT_LEAST, value=5
         )

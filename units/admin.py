@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, Level, Unit, kinds_of_level
+from .models import Agency, Level, Lineage, Unit, kinds_of_level
 from .services import unit_create, unit_move
 
 
@@ -37,7 +37,7 @@ class ProvinceFilter(admin.SimpleListFilter):
 class UnitAdminForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = ["code", "name", "kind", "parent", "valid_from", "valid_to", "predecessors"]
+        fields = ["code", "name", "kind", "parent", "valid_from", "valid_to"]
 
     def clean(self):
         cleaned = super().clean()
@@ -49,14 +49,33 @@ class UnitAdminForm(forms.ModelForm):
         return cleaned
 
 
+class PredecessorInline(admin.TabularInline):
+    """The legacy units a 2025 unit was formed from, with their weights: read only, ``load_units`` keeps them."""
+
+    model = Lineage
+    fk_name = "successor"
+    fields = readonly_fields = ["predecessor", "weight", "method", "source"]
+    extra = 0
+    can_delete = False
+    verbose_name = _("đơn vị cũ hợp thành")
+    verbose_name_plural = _("đơn vị cũ hợp thành (tỷ trọng, cách xác định, nguồn)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("predecessor")
+
+
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
     form = UnitAdminForm
+    inlines = [PredecessorInline]
     list_display = ["code", "name", "kind", "parent", "valid_from", "valid_to"]
     list_filter = [LevelFilter, "kind", ProvinceFilter, "valid_to"]
     search_fields = ["=code", "name"]
     list_select_related = ["parent"]
-    autocomplete_fields = ["parent", "predecessors"]
+    autocomplete_fields = ["parent"]
     show_full_result_count = False
     ordering = ["path"]
 

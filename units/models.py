@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
@@ -90,14 +91,38 @@ class UnitQuerySet(ScopedQuerySet, MP_NodeQuerySet):
             Q(valid_to__isnull=True) | Q(valid_to__gte=day)
         )
 
+    def named(self, code: str, *, day: datetime.date | None = None) -> Unit | None:
+        """The unit a code names. Codes are reused across the 2025 reform ("33" was legacy Hưng Yên, is new Hưng
+        Yên), so a code is read on a day: the unit valid on ``day``; without one, the unit valid today, else the
+        most recent one with that code. The one owner of this rule (the API, the commands)."""
+        if "\x00" in code:
+            return None  # no code holds a NUL, and PostgreSQL refuses one in a query
+        units = self.filter(code=code.strip())
+        if day is not None:
+            return units.valid_on(day).first()
+        candidates = list(units)
+        today = timezone.localdate()
+        current = [unit for unit in candidates if unit.is_valid_on(today)]
+        if current or not candidates:
+            return current[0] if current else None
+        return max(
+            candidates,
+            key=lambda unit: (unit.valid_to or datetime.date.max, unit.valid_from or datetime.date.min, unit.pk),
+        )
+
     def of_structure(self, structure: str) -> UnitQuerySet:
         """``legacy``: the units as they stood on 30/6/2025; ``2025``: as they stand from 1/7/2025."""
-        return self.valid_on(LEGACY_LAST_DAY if structure == Structure.LEGACY else REFORM_DAY)
+        return self.valid_on(structure_reference_day(structure))
 
 
 class Structure(models.TextChoices):
     LEGACY = "legacy", _("Ba cấp (trước 01/7/2025)")
     REFORM_2025 = "2025", _("Hai cấp (từ 01/7/2025)")
+
+
+def structure_reference_day(structure: str) -> datetime.date:
+    """The day a structure is read on: the last day of the legacy one, the first of the 2025 one."""
+    return LEGACY_LAST_DAY if structure == Structure.LEGACY else REFORM_DAY
 
 
 class UnitManager(MP_NodeManager.from_queryset(UnitQuerySet)):
@@ -126,6 +151,8 @@ class Unit(MP_Node):
         "self",
         verbose_name=_("đơn vị trước sắp xếp"),
         symmetrical=False,
+        through="Lineage",
+        through_fields=("successor", "predecessor"),
         related_name="successors",
         blank=True,
         help_text=_("Các đơn vị cũ hợp thành đơn vị này khi sắp xếp đơn vị hành chính."),
@@ -180,6 +207,16 @@ class Unit(MP_Node):
     def is_valid_on(self, day: datetime.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
+    def formed_after(self, day: datetime.date) -> bool:
+        """True for a unit that did not exist yet on ``day`` (a 2025 unit, for a period before the reform): its
+        figures of that day are computed from its predecessors' (``reports.backcast``)."""
+        return self.valid_from is not None and day < self.valid_from
+
+    def structure_day(self, day: datetime.date) -> datetime.date:
+        """The day whose structure this unit's subtree is shown in for a period of reference day ``day``: that day,
+        or the unit's first day for a unit formed after it (the 2025 communes of a new province, back-cast)."""
+        return self.valid_from if self.formed_after(day) else day
+
     def ancestor_paths(self, *, include_self: bool = True) -> list[str]:
         """The paths of the unit's ancestors, the root first, then its own (unless ``include_self`` is false).
 
@@ -192,6 +229,55 @@ class Unit(MP_Node):
     def contains(self, other: Unit) -> bool:
         """True when ``other`` is this unit or one of its descendants (no query)."""
         return other.path.startswith(self.path)
+
+
+class LineageMethod(models.TextChoices):
+    WHOLE = "whole", _("Nhập nguyên đơn vị")
+    EQUAL_SPLIT = "equal_split", _("Chia đều giữa các đơn vị mới (ước tính)")
+    COMMUNE_SHARE = "commune_share", _("Theo tỷ lệ số xã chuyển sang (ước tính)")
+
+
+#: Weights that rest on no measured share: a figure computed with them is partly an estimate ("ước tính").
+ESTIMATED_METHODS = (LineageMethod.EQUAL_SPLIT, LineageMethod.COMMUNE_SHARE)
+
+
+class Lineage(models.Model):
+    """One legacy unit's share in a unit formed by the 2025 reform (``units.lineage`` computes them).
+
+    ``weight`` is the part of the predecessor that went to the successor (0 < weight ≤ 1); the weights of one
+    predecessor sum to exactly 1. ``method`` says how the weight was found, ``source`` what it was read from.
+    A figure of a 2025 unit for a period before the reform is the predecessors' values times these weights
+    (``reports.backcast``).
+    """
+
+    predecessor = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị cũ"), on_delete=models.CASCADE, related_name="successor_links"
+    )
+    successor = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị mới"), on_delete=models.CASCADE, related_name="predecessor_links"
+    )
+    weight = models.DecimalField(_("tỷ trọng"), max_digits=7, decimal_places=6)
+    method = models.CharField(_("cách xác định"), max_length=20, choices=LineageMethod.choices)
+    source = models.CharField(_("nguồn"), max_length=200)
+    #: The one link of a predecessor where it is counted as a unit (reported / expected): the successor that took
+    #: the largest part of it (the first on a tie), so a divided commune counts once, not once per part.
+    primary = models.BooleanField(_("đơn vị kế thừa chính"), default=False)
+
+    class Meta:
+        verbose_name = _("liên kết đơn vị cũ - mới")
+        verbose_name_plural = _("liên kết đơn vị cũ - mới")
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="lineage_unique_pair"),
+            models.CheckConstraint(condition=Q(weight__gt=0, weight__lte=1), name="lineage_weight_share"),
+            models.UniqueConstraint(fields=["predecessor"], condition=Q(primary=True), name="lineage_one_primary"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor_id} → {self.successor_id} ({self.weight})"
+
+    @property
+    def estimated(self) -> bool:
+        return self.method in ESTIMATED_METHODS
 
 
 class AgencyKind(models.TextChoices):

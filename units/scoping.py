@@ -2,6 +2,12 @@
 
 A user sees their unit's subtree (and, for plans and agencies, the chain of units above it that issued
 what they implement); an administrator sees everything; anyone else nothing.
+
+A unit formed by the 2025 reform also reads its predecessors: the legacy units of its own level or below
+linked (``units.Lineage``) to it or to a unit of its subtree, with their plans, values and reports. A 2025
+commune reads the legacy communes it was formed from (not their district); a new province its legacy
+provinces, their districts and communes. Reading is all: ``accounts.policy`` lets nobody write into a unit
+outside their subtree, and a legacy unit takes no value after it closed.
 """
 
 from __future__ import annotations
@@ -24,7 +30,11 @@ class ScopedQuerySet(models.QuerySet):
         return self.filter(self.scope_q(user.unit))
 
     def scope_q(self, unit) -> Q:
-        return Q(**{f"{self.scope_path}__startswith": unit.path})
+        subtree = Q(**{f"{self.scope_path}__startswith": unit.path})
+        if unit.valid_from is None:
+            return subtree  # a unit that predates the reform (or continues across it) has no predecessors
+        unit_field = self.scope_path.removesuffix("path").removesuffix("__") or "pk"
+        return subtree | Q(**{f"{unit_field}__in": predecessors_read(unit)})
 
 
 class ScopedWithAncestorsQuerySet(ScopedQuerySet):
@@ -32,6 +42,18 @@ class ScopedWithAncestorsQuerySet(ScopedQuerySet):
 
     def scope_q(self, unit) -> Q:
         return super().scope_q(unit) | Q(**{f"{self.scope_path}__in": unit.ancestor_paths(include_self=False)})
+
+
+def predecessors_read(unit):
+    """The ids of the legacy units whose data a user of ``unit`` reads (a subquery): those of the unit's level or
+    below with a lineage link into its subtree."""
+    from units.models import LEVEL_RANK, Level, Lineage, kinds_of_level
+
+    rank = LEVEL_RANK[unit.level]
+    kinds = [kind for level in Level.values if LEVEL_RANK[level] >= rank for kind in kinds_of_level(level)]
+    return Lineage.objects.filter(successor__path__startswith=unit.path, predecessor__kind__in=kinds).values(
+        "predecessor_id"
+    )
 
 
 def unit_visible_or_404(user, unit_id):

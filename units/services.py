@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -11,7 +12,8 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from .models import LEGACY_LAST_DAY, REFORM_DAY, Structure, Unit, UnitKind
+from .lineage import lineage_links
+from .models import LEGACY_LAST_DAY, REFORM_DAY, Lineage, Structure, Unit, UnitKind, structure_reference_day
 
 ROOT_CODE = "VN"
 ROOT_NAME = "Việt Nam"
@@ -24,6 +26,8 @@ class UnitRecord:
     kind: str
     parent_code: str | None
     predecessor_codes: tuple[str, ...] = ()
+    #: Where the predecessor codes come from (kept on each lineage link).
+    lineage_source: str = ""
     #: A 2025 province whose territory the reform left untouched continues its legacy unit.
     continues_legacy: bool = False
 
@@ -34,10 +38,12 @@ class LoadResult:
     updated: int = 0
     unchanged: int = 0
     links_created: int = 0
+    links_updated: int = 0
+    links_deleted: int = 0
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated or self.links_created)
+        return bool(self.created or self.updated or self.links_created or self.links_updated or self.links_deleted)
 
 
 def unit_root() -> Unit:
@@ -87,7 +93,7 @@ def units_load(*, records: Iterable[UnitRecord], structure: str) -> LoadResult:
     if structure not in Structure.values:
         raise ValueError(f"unknown structure {structure!r}")
     legacy = structure == Structure.LEGACY
-    day = LEGACY_LAST_DAY if legacy else REFORM_DAY
+    day = structure_reference_day(structure)
     valid_from, valid_to = (None, LEGACY_LAST_DAY) if legacy else (REFORM_DAY, None)
 
     root = unit_root()
@@ -107,6 +113,7 @@ def units_load(*, records: Iterable[UnitRecord], structure: str) -> LoadResult:
     by_code: dict[str, Unit] = {ROOT_CODE: root}
     pending: list[Unit] = []
     links: list[tuple[str, tuple[str, ...]]] = []
+    source = ""
     to_update: list[Unit] = []
     continued: list[Unit] = []
 
@@ -144,6 +151,7 @@ def units_load(*, records: Iterable[UnitRecord], structure: str) -> LoadResult:
         by_code[record.code] = unit
         if record.predecessor_codes:
             links.append((record.code, record.predecessor_codes))
+            source = source or record.lineage_source
 
     # Parents come before children in the records, so saving in order keeps the foreign keys valid.
     for depth in sorted({u.depth for u in pending}):
@@ -158,29 +166,59 @@ def units_load(*, records: Iterable[UnitRecord], structure: str) -> LoadResult:
         Unit.objects.bulk_update(continued, ["valid_to"])
     result.updated = len({u.pk for u in to_update} | {u.pk for u in continued})
 
-    if links:
-        result.links_created = _link_predecessors(links, by_code, legacy_units)
+    if not legacy:
+        _lineage_sync(links, by_code, legacy_units, source, result)
     if result.created:
         _refresh_numchild()
     return result
 
 
-def _link_predecessors(links, by_code: dict[str, Unit], legacy_units: dict[str, Unit]) -> int:
-    Link = Unit.predecessors.through
-    existing = set(Link.objects.values_list("from_unit_id", "to_unit_id"))
-    rows = []
+def _lineage_sync(links, by_code: dict[str, Unit], legacy_units: dict[str, Unit], source: str, result) -> None:
+    """The lineage of the 2025 units (``units.lineage``) written as it should be: rows added, changed, removed."""
+    leaf_successors: dict[int, list[int]] = defaultdict(list)
     for code, predecessor_codes in links:
         successor = by_code[code]
         for predecessor_code in predecessor_codes:
             predecessor = legacy_units.get(predecessor_code)
-            if predecessor is None or predecessor.pk == successor.pk:
-                continue
-            key = (successor.pk, predecessor.pk)
-            if key not in existing:
-                existing.add(key)
-                rows.append(Link(from_unit_id=successor.pk, to_unit_id=predecessor.pk))
-    Link.objects.bulk_create(rows, batch_size=5000)
-    return len(rows)
+            if predecessor is not None and predecessor.pk != successor.pk:
+                leaf_successors[predecessor.pk].append(successor.pk)
+    root = by_code[ROOT_CODE]
+    wanted = {
+        (link.predecessor, link.successor): link
+        for link in lineage_links(
+            leaf_successors=leaf_successors,
+            legacy_parent={u.pk: u.parent_id for u in legacy_units.values()} | {root.pk: None},
+            new_parent={u.pk: u.parent_id for u in by_code.values()},
+        )
+    }
+    new_units = [u.pk for u in by_code.values() if u.pk != root.pk]
+    stale, changed = [], []
+    for row in Lineage.objects.filter(successor__in=new_units):
+        link = wanted.pop((row.predecessor_id, row.successor_id), None)
+        if link is None:
+            stale.append(row.pk)
+        elif (row.weight, row.method, row.source, row.primary) != (link.weight, link.method, source, link.primary):
+            row.weight, row.method, row.source, row.primary = link.weight, link.method, source, link.primary
+            changed.append(row)
+    Lineage.objects.filter(pk__in=stale).delete()
+    # Primary marks cleared first, then set: one primary per predecessor at every moment (a unique constraint).
+    Lineage.objects.filter(pk__in=[row.pk for row in changed if not row.primary]).update(primary=False)
+    Lineage.objects.bulk_update(changed, ["weight", "method", "source", "primary"], batch_size=2000)
+    Lineage.objects.bulk_create(
+        [
+            Lineage(
+                predecessor_id=p,
+                successor_id=s,
+                weight=link.weight,
+                method=link.method,
+                source=source,
+                primary=link.primary,
+            )
+            for (p, s), link in wanted.items()
+        ],
+        batch_size=5000,
+    )
+    result.links_created, result.links_updated, result.links_deleted = len(wanted), len(changed), len(stale)
 
 
 def _refresh_numchild() -> None:

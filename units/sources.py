@@ -49,6 +49,8 @@ __all__ = ["iter_legacy", "iter_2025", "records", "PACKAGE", "PACKAGE_VERSION"]
 
 PACKAGE = "vietnamadminunits"
 PACKAGE_VERSION = "1.0.4"
+#: What the lineage of the 2025 units is read from: the package's converter tables.
+LINEAGE_SOURCE = f"{PACKAGE} {PACKAGE_VERSION}, converter_2025"
 
 # (canonical prefix, kind) - longest prefixes first so "Thành phố" wins over nothing else.
 _PROVINCE_PREFIXES = (("Thành phố", "city"), ("Tỉnh", "province"))
@@ -263,4 +265,5 @@ def records(structure: str):
             parent_code=u["parent_code"],
             predecessor_codes=tuple(u["predecessor_codes"]) + tuple(u["predecessor_district_codes"]),
             continues_legacy=u["parent_code"] is None and u["code"] in unchanged,
+            lineage_source=LINEAGE_SOURCE,
         )

@@ -4,7 +4,9 @@ Every endpoint needs a caller: a personal token (``Authorization: Bearer <token>
 ``python manage.py api_token USERNAME``) or the portal's session. What it returns is scoped by the
 ``visible_to(user)`` QuerySet methods; an object outside the scope is 404, as if it did not exist.
 
-The schema is at ``/api/v1/openapi.json``. The interactive docs page is off: ninja's Swagger page loads its
+Codes of units are reused across the 2025 reform: an endpoint that takes a unit code also takes ``on`` (a day) or
+``structure`` (``legacy``, ``2025``) to say which unit it names (``units.api``); a row written names the unit
+valid in its period. The schema is at ``/api/v1/openapi.json``. The interactive docs page is off: ninja's Swagger page loads its
 scripts from a CDN, which the portal's Content-Security-Policy (and offline installs) do not allow.
 Errors are JSON ``{"detail": "..."}`` in Vietnamese.
 """

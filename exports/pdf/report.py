@@ -160,7 +160,9 @@ def report_document(*, user: User, unit: Unit, period: Period, plan: Plan | None
     indicators = [row.indicator for row in page.rows]
 
     children = list(
-        Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).valid_on(period.reference_day)
+        Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).valid_on(
+            unit.structure_day(period.reference_day)
+        )
     )
     sections: list[ChildrenSection] = []
     if children and indicators:

@@ -146,4 +146,3 @@ def stream_response(write: Callable[[object], None], filename: str) -> FileRespo
     write(handle)
     handle.seek(0)
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
-

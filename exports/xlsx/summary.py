@@ -34,7 +34,7 @@ from exports.xlsx.stream import StreamBook, StreamSheet
 from indicators.models import Indicator, Measure
 from plans.display import target_text
 from plans.models import Period, Plan
-from reports.display import status_rule
+from reports.display import backcast_text, origin_text, status_rule
 from reports.models import RollupNote, SubmissionStatus
 from reports.progress import Progress, Status, progress_for
 from reports.rollup import Figure, rollup
@@ -62,6 +62,7 @@ class Line(NamedTuple):
     reported: int
     expected: int
     rolled_up: bool
+    origin: str  # "Tính từ đơn vị cũ ..." for a 2025 unit's figure before the reform, else ""
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -93,6 +94,7 @@ class LineMaker:
             reported=figure.reported if figure else 0,
             expected=figure.expected if figure else 0,
             rolled_up=figure.rolled_up if figure else True,
+            origin=origin_text(figure),
         )
 
 
@@ -130,7 +132,7 @@ def summary_data(
     units = list(
         Unit.objects.visible_to(user)
         .filter(path__startswith=unit.path)  # the unit and its subtree
-        .valid_on(period.reference_day)
+        .valid_on(unit.structure_day(period.reference_day))
         .order_by("path")
     )
     progress.start(len(units) + len(indicators) + 2, _("Tổng hợp số liệu"))
@@ -191,6 +193,7 @@ def _title_rows(sheet: StreamSheet, summary: Summary, title: str) -> None:
         "start": period.window_start.strftime("%d/%m/%Y"),
         "end": period.window_end.strftime("%d/%m/%Y"),
     }
+    window = "; ".join(filter(None, [window, backcast_text(unit, period)]))  # a 2025 unit before the reform
     sheet.texts([title], bold=True, font_size=14)
     sheet.text(0, _("Đơn vị"))
     sheet.text(1, f"{unit.name} ({unit.code})", bold=True)
@@ -249,10 +252,19 @@ def _write_indicator_sheet(book: StreamBook, summary: Summary, indicator: Indica
             labels += [_("Tử số"), _("Mẫu số")]
         kinds += ["number", "number"]
         widths += [14, 14]
-    labels += [_("Chỉ tiêu"), _("Đánh giá"), _("Đã báo cáo"), _("Phải báo cáo"), _("Tỷ lệ báo cáo (%)"), _("Giải trình")]
+    labels += [
+        _("Chỉ tiêu"),
+        _("Đánh giá"),
+        _("Đã báo cáo"),
+        _("Phải báo cáo"),
+        _("Tỷ lệ báo cáo (%)"),
+        _("Giải trình"),
+    ]
     kinds += ["text", "text", "number", "number", "percent", "text"]
     widths += [16, 16, 11, 11, 11, 40]
-    sheet = book.sheet(sheet_title(indicator.code, taken), widths=widths, freeze=(BLOCK + 1, 2), header_rows=(BLOCK, BLOCK))
+    sheet = book.sheet(
+        sheet_title(indicator.code, taken), widths=widths, freeze=(BLOCK + 1, 2), header_rows=(BLOCK, BLOCK)
+    )
     _title_rows(sheet, summary, f"{indicator.name} ({indicator.code})")
     sheet.header(labels)
     rank = LEVEL_RANK[indicator.entry_level]
@@ -266,7 +278,7 @@ def _write_indicator_sheet(book: StreamBook, summary: Summary, indicator: Indica
         values: list = [unit.code, unit.name, line.value]
         if ratio:
             values += [line.numerator, line.denominator]
-        note = notes.get((unit.pk, indicator.pk), "")
+        note = "; ".join(filter(None, [line.origin, notes.get((unit.pk, indicator.pk), "")]))
         if line.rolled_up:
             completeness = line.reported * 100 / line.expected if line.expected else None
             values += [line.target, line.status, line.reported, line.expected, completeness, note]
@@ -288,7 +300,15 @@ def _timeliness(unit: Unit, today: datetime.date) -> str:
 
 
 def _write_submissions_sheet(book: StreamBook, summary: Summary, taken: set[str]) -> None:
-    labels = [_("Mã đơn vị"), _("Đơn vị"), _("Cấp"), _("Trạng thái"), _("Hạn nộp"), _("Ngày nộp"), _("Đúng hạn / trễ hạn")]
+    labels = [
+        _("Mã đơn vị"),
+        _("Đơn vị"),
+        _("Cấp"),
+        _("Trạng thái"),
+        _("Hạn nộp"),
+        _("Ngày nộp"),
+        _("Đúng hạn / trễ hạn"),
+    ]
     kinds = ["text", "text", "text", "text", "date", "date", "text"]
     sheet = book.sheet(
         sheet_title(_("Tiến độ nộp báo cáo"), taken),

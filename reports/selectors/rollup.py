@@ -19,6 +19,7 @@ from accounts.policy import is_administrator
 from indicators.models import Category, Indicator
 from plans.models import Period, PeriodKind, Plan, Target
 from plans.periods import period_neighbour_code
+from reports.backcast import values_feeding
 from reports.models import RollupNote, Value
 from reports.progress import STATUS_ORDER, Progress, progress_for
 from reports.rollup import rollup
@@ -73,6 +74,7 @@ class RollupPage:
     unit: Unit
     period: Period
     unit_valid: bool
+    backcast: bool  # a unit formed after the period: its figures are computed from its predecessors'
     crumbs: list[Crumb]
     plans: list[Plan]
     plan: Plan | None
@@ -101,7 +103,7 @@ def rollup_indicators(unit: Unit, period: Period, plan: Plan | None) -> list[Ind
     if plan is not None:
         wanted = Q(pk__in=Target.objects.filter(plan=plan).values("indicator_id"))
     else:
-        values = Value.objects.filter(unit__path__startswith=unit.path)
+        values = Value.objects.filter(values_feeding(unit, period))
         if period.kind == PeriodKind.YEAR:
             values = values.filter(period__year=period.year)
         else:
@@ -180,7 +182,9 @@ def rollup_page(
         selected = next((i for i in indicators if progress[(unit.pk, i.pk)].target is not None), None) or (
             indicators[0] if indicators else None
         )
-    notes = {n.indicator_id: n for n in RollupNote.objects.filter(unit=unit, period_id=period.pk).select_related("author")}
+    notes = {
+        n.indicator_id: n for n in RollupNote.objects.filter(unit=unit, period_id=period.pk).select_related("author")
+    }
     rows = [
         IndicatorRow(
             indicator=i,
@@ -191,7 +195,9 @@ def rollup_page(
         for i in indicators
     ]
 
-    children_units = list(Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).valid_on(day))
+    children_units = list(
+        Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).valid_on(unit.structure_day(day))
+    )
     children: list[ChildRow] = []
     if children_units and selected is not None:
         child_figures = rollup(
@@ -211,6 +217,7 @@ def rollup_page(
         unit=unit,
         period=period,
         unit_valid=unit.is_valid_on(day),
+        backcast=unit.formed_after(day),
         crumbs=crumbs,
         plans=rollup_plans(user=user, unit=unit),
         plan=plan,

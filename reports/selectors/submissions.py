@@ -215,7 +215,9 @@ def submission_history(submission: Submission) -> list[StatusChange]:
 
 def submission_indicators(*, unit: Unit, period: Period):
     """The indicators of the values in a unit's report for a period (a remark or a comment can be about one)."""
-    return Indicator.objects.filter(values__unit=unit, values__period_id=period.pk).order_by("category", "order", "code")
+    return Indicator.objects.filter(values__unit=unit, values__period_id=period.pk).order_by(
+        "category", "order", "code"
+    )
 
 
 def submission_page(*, user: User, unit: Unit, period: Period) -> SubmissionPage:
@@ -436,9 +438,7 @@ def dashboard(*, unit: Unit, period: Period) -> Dashboard:
         )
         for child in children
     ]
-    own_submission = (
-        Submission.objects.filter(unit=unit, period_id=period.pk).values_list("status", flat=True).first()
-    )
+    own_submission = Submission.objects.filter(unit=unit, period_id=period.pk).values_list("status", flat=True).first()
     return Dashboard(
         unit=unit,
         period=period,

@@ -108,7 +108,19 @@ READ_COLUMNS = (
 
 
 def _figure(row: tuple, measure: str) -> Figure:
-    unit_id, indicator_id, value, numerator, denominator, reached, reported, not_applicable, expected, rolled_up, std = row
+    (
+        unit_id,
+        indicator_id,
+        value,
+        numerator,
+        denominator,
+        reached,
+        reported,
+        not_applicable,
+        expected,
+        rolled_up,
+        std,
+    ) = row
     shares, own_level, entry = _shares(std)
     return Figure(
         unit_id=unit_id,

@@ -196,7 +196,9 @@ def confirmed_versions(kept: dict | None) -> dict[int, int]:
 def import_done_message(name: str, imported: ImportResult) -> str:
     """What the person reads once a file is imported."""
     record = imported.record
-    return _("Đã nhập tệp %(name)s: %(rows)s dòng (%(created)s mới, %(updated)s cập nhật, %(unchanged)s không đổi).") % {
+    return _(
+        "Đã nhập tệp %(name)s: %(rows)s dòng (%(created)s mới, %(updated)s cập nhật, %(unchanged)s không đổi)."
+    ) % {
         "name": name,
         "rows": len(imported.rows),
         "created": record.created,

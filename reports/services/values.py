@@ -137,6 +137,7 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
     # among those the user sees, those the user may enter for (``accounts.policy``).
     visible = Unit.objects.visible_to(user).select_related(None)
     units: dict[tuple[str, str], Unit] = {}
+    read_only: dict[tuple[str, str], Unit] = {}  # seen, not entered for: a predecessor of the user's 2025 unit
     for code, period in periods.items():
         wanted = {
             str(r.unit_code).strip()
@@ -144,8 +145,10 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
             if str(r.period).strip().upper() == code and "\x00" not in str(r.unit_code)
         }
         for unit in visible.valid_on(period.reference_day).filter(code__in=wanted):
-            if may_enter(user, unit):
+            if may_enter(user, unit, period=period):
                 units[(code, unit.code)] = unit
+            else:
+                read_only[(code, unit.code)] = unit
 
     locks = lock_reasons(
         pairs={(unit.pk, periods[code].pk) for (code, _c), unit in units.items() if periods[code].pk is not None}
@@ -182,6 +185,15 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
         unit = units.get((period_code, unit_code)) if period else None
         if not unit_code:
             row_errors.append(RowError(r.row, "unit_code", _("Thiếu mã đơn vị.")))
+        elif period and unit is None and (period_code, unit_code) in read_only:
+            row_errors.append(
+                RowError(
+                    r.row,
+                    "unit_code",
+                    _("Bạn chỉ được xem, không được nhập số liệu của %(name)s (mã %(code)s).")
+                    % {"name": read_only[(period_code, unit_code)].name, "code": unit_code},
+                )
+            )
         elif period and unit is None:
             row_errors.append(
                 RowError(
@@ -383,7 +395,9 @@ def values_record(
         if errors and not partial:
             return result
         current = _current(clean)
-        result.versions = {c.row: (v.version if (v := current.get((c.unit.pk, c.indicator.pk, c.period.pk))) else 0) for c in clean}
+        result.versions = {
+            c.row: (v.version if (v := current.get((c.unit.pk, c.indicator.pk, c.period.pk))) else 0) for c in clean
+        }
         # A preview reads the versions it will confirm with; a write without a version may not change a value.
         conflicts = _conflicts(clean, current, result, unversioned_ok=dry_run)
         if conflicts and not partial:

@@ -17,6 +17,11 @@ def cell(row):
 
 
 @register.filter
+def backcast_text(unit, period):
+    return display.backcast_text(unit, period)
+
+
+@register.filter
 def value_text(value, indicator):
     return display.value_text(value, indicator)
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,11 +42,18 @@ IMPORT_MAX_AGE = 24 * 3600
 ERRORS_SHOWN = 200
 
 
-def _entry_unit(request: HttpRequest, unit_id: int) -> Unit:
-    """The unit if the user may enter its values (``accounts.policy.may_enter``); 404 otherwise."""
+def _entry_unit(request: HttpRequest, unit_id: int, period: Period) -> Unit:
+    """The unit if the user may enter its values for the period (``accounts.policy.may_enter``); 404 outside
+    the scope, 403 for a unit the user sees but may not enter for (a predecessor of the user's 2025 unit, a
+    unit that does not exist in the period)."""
     unit = unit_visible_or_404(request.user, unit_id)
-    if not may_enter(request.user, unit):
-        raise Http404(_("Bạn chỉ được nhập số liệu của đơn vị mình."))
+    if not may_enter(request.user, unit, period=period):
+        if not unit.is_valid_on(period.reference_day):
+            raise PermissionDenied(
+                _("Đơn vị không còn (hoặc chưa có) hiệu lực vào ngày %(day)s: không nhập số liệu cho kỳ này.")
+                % {"day": period.reference_day.strftime("%d/%m/%Y")}
+            )
+        raise PermissionDenied(_("Bạn chỉ được nhập số liệu của đơn vị mình."))
     return unit
 
 
@@ -69,7 +77,7 @@ def entry_index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def entry(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
-    unit = _entry_unit(request, unit_id)
+    unit = _entry_unit(request, unit_id, period)
     grid = entry_grid(unit=unit, period=period, user=request.user)
     can_save = grid.is_entry_level and grid.valid_in_period and not grid.lock_reason
 
@@ -127,7 +135,6 @@ def entry(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
 
 def _import_dir() -> Path:
     return Path(settings.MEDIA_ROOT) / IMPORT_DIR
-
 
 
 def _discard(request: HttpRequest) -> None:

@@ -4,7 +4,6 @@ Writes the official PDF of a unit's periodic report, the same document as the re
 ``--user`` the whole country is in scope (an operator's command); with it, that user's scope applies.
 """
 
-
 from django.utils.translation import gettext_lazy
 
 from core.pdf import render_pdf
@@ -19,5 +18,3 @@ class Command(ExportCommand):
     def write(self, path, *, user, unit, period, plan) -> None:
         doc = report_document(user=user, unit=unit, period=period, plan=plan)
         path.write_bytes(render_pdf("exports/report_pdf.html", {"doc": doc}))
-
-

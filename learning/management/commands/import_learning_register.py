@@ -29,12 +29,7 @@ class Command(BaseCommand):
         if account is None:
             raise CommandError(_("Không có người dùng '%(user)s' đang hoạt động.") % {"user": user})
         # A code may name a legacy and a current commune: the current one first.
-        unit = (
-            Unit.objects.visible_to(account)
-            .filter(code=commune, kind__in=kinds_of_level(Level.COMMUNE))
-            .order_by("-valid_to")
-            .first()
-        )
+        unit = Unit.objects.visible_to(account).filter(kind__in=kinds_of_level(Level.COMMUNE)).named(commune)
         if unit is None:
             raise CommandError(_("Không có xã mã '%(code)s' trong phạm vi của bạn.") % {"code": commune})
         try:

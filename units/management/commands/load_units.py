@@ -18,6 +18,7 @@ class Command(BaseCommand):
         result = units_load(records=records(structure), structure=structure)
         self.stdout.write(
             f"{PACKAGE} {PACKAGE_VERSION}, cơ cấu {structure}: tạo mới {result.created}, cập nhật {result.updated}, "
-            f"giữ nguyên {result.unchanged}, liên kết đơn vị cũ {result.links_created} "
+            f"giữ nguyên {result.unchanged}; liên kết đơn vị cũ: thêm {result.links_created}, "
+            f"cập nhật {result.links_updated}, xóa {result.links_deleted} "
             f"({time.perf_counter() - started:.1f} s)"
         )
