@@ -79,3 +79,52 @@ def bench_plan(unit, title: str, indicators):
         for i in indicators
     )
     return plan
+
+
+def bench_catalogue():
+    """The benchmark catalogue: 30 indicators entered by communes (10 counts, 12 ratios, 8 standards, half of
+    them of three levels) and two standards derived from the first two ratios (90 % at commune level).
+
+    Returns (indicators, derived). The 2021-2024 periods are created beside it, as both data sets enter them."""
+    from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold
+    from plans.periods import period_get_or_create
+    from units.models import Level
+
+    kinds = [Measure.COUNT] * 10 + [Measure.RATIO] * 12 + [Measure.STANDARD] * 8
+    indicators = [
+        Indicator.objects.create(
+            code=f"B{n:02d}_{measure.upper()}",
+            name=f"Chỉ tiêu thử {n} ({measure})",
+            measure=measure,
+            entry_level=Level.COMMUNE,
+            max_level=3 if measure == Measure.STANDARD and n % 2 else 1,
+            period_aggregation=PeriodAggregation.SUM
+            if measure == Measure.COUNT and n % 2
+            else PeriodAggregation.LATEST,
+        )
+        for n, measure in enumerate(kinds)
+    ]
+    derived = []
+    for n, source in enumerate([i for i in indicators if i.measure == Measure.RATIO][:2]):
+        standard = Indicator.objects.create(
+            code=f"B_DERIVED_{n}", name=f"Đạt chuẩn suy ra {n}", measure=Measure.STANDARD, source=source
+        )
+        StandardThreshold.objects.create(indicator=standard, level=Level.COMMUNE, min_percent=90)
+        derived.append(standard)
+    for code in ("2021", "2022", "2023", "2024"):
+        period_get_or_create(code=code)
+    return indicators, derived
+
+
+def value_fields(indicator, rng) -> tuple:
+    """(value, numerator, denominator, not_applicable) of one commune's plausible figure, drawn from ``rng``."""
+    from indicators.models import Measure
+
+    if rng.random() < 0.01:
+        return None, None, None, True
+    if indicator.measure == Measure.RATIO:
+        denominator = rng.randint(100, 5000)
+        return None, round(denominator * rng.uniform(0.5, 1.0)), denominator, False
+    if indicator.measure == Measure.STANDARD:
+        return rng.randint(0, indicator.max_level), None, None, False
+    return rng.randint(0, 20), None, None, False

@@ -31,7 +31,7 @@ import tempfile
 import time
 
 import _setup
-from _setup import bench_plan, timed
+from _setup import bench_catalogue, bench_plan, timed, value_fields
 
 DB_NAME = os.environ.get("BENCH_DATABASE", "xhht_bench_rollup")
 PG_URL = _setup.PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + DB_NAME
@@ -78,7 +78,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
-from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold  # noqa: E402
+from indicators.models import Measure  # noqa: E402
 from plans.periods import period_get_or_create  # noqa: E402
 from reports.models import EntryPath, Value  # noqa: E402
 from reports.rollup import rollup  # noqa: E402
@@ -105,47 +105,10 @@ provinces = list(legacy.at_level(Level.PROVINCE).order_by("path"))
 districts = list(legacy.at_level(Level.DISTRICT).order_by("path"))
 say(f"units: {Unit.objects.count()} ({len(provinces)} provinces, {len(districts)} districts, {len(communes)} communes)")
 
-kinds = [Measure.COUNT] * 10 + [Measure.RATIO] * 12 + [Measure.STANDARD] * 8
-indicators = []
-for n, measure in enumerate(kinds):
-    indicators.append(
-        Indicator.objects.create(
-            code=f"B{n:02d}_{measure.upper()}",
-            name=f"Chỉ tiêu thử {n} ({measure})",
-            measure=measure,
-            entry_level=Level.COMMUNE,
-            max_level=3 if measure == Measure.STANDARD and n % 2 else 1,
-            period_aggregation=PeriodAggregation.SUM
-            if measure == Measure.COUNT and n % 2
-            else PeriodAggregation.LATEST,
-        )
-    )
-ratios = [i for i in indicators if i.measure == Measure.RATIO]
-derived = []
-for n, source in enumerate(ratios[:2]):
-    standard = Indicator.objects.create(
-        code=f"B_DERIVED_{n}", name=f"Đạt chuẩn suy ra {n}", measure=Measure.STANDARD, source=source
-    )
-    StandardThreshold.objects.create(indicator=standard, level=Level.COMMUNE, min_percent=90)
-    derived.append(standard)
+indicators, derived = bench_catalogue()
 every_indicator = indicators + derived
-
 period = period_get_or_create(code="2024")
 previous = period_get_or_create(code="2023")
-for code in ("2021", "2022"):
-    period_get_or_create(code=code)
-
-
-def value_fields(indicator: Indicator) -> tuple:
-    """(value, numerator, denominator, not_applicable) of one commune's plausible figure."""
-    if rng.random() < 0.01:
-        return None, None, None, True
-    if indicator.measure == Measure.RATIO:
-        denominator = rng.randint(100, 5000)
-        return None, round(denominator * rng.uniform(0.5, 1.0)), denominator, False
-    if indicator.measure == Measure.STANDARD:
-        return rng.randint(0, indicator.max_level), None, None, False
-    return rng.randint(0, 20), None, None, False
 
 
 def insert(rows: list[tuple]) -> None:
@@ -190,9 +153,9 @@ for unit_id, _code, path in communes:
     for indicator in indicators:
         if rng.random() < 0.05:  # not reported
             continue
-        rows.append((unit_id, indicator.pk, period.pk, *value_fields(indicator)))
+        rows.append((unit_id, indicator.pk, period.pk, *value_fields(indicator, rng)))
         if path.startswith(hanoi.path):
-            rows.append((unit_id, indicator.pk, previous.pk, *value_fields(indicator)))
+            rows.append((unit_id, indicator.pk, previous.pk, *value_fields(indicator, rng)))
 insert(rows)
 with connection.cursor() as cursor:
     # The state autovacuum leaves a loaded table in: statistics and the visibility map.
@@ -249,7 +212,7 @@ IMPORT_ROWS = 100_000
 import_rows = []
 for _unit_id, code, _path in communes:
     for indicator in indicators[:10]:
-        value, numerator, denominator, _na = value_fields(indicator)
+        value, numerator, denominator, _na = value_fields(indicator, rng)
         if indicator.measure == Measure.RATIO:
             value = None
         import_rows.append(

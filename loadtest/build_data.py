@@ -41,13 +41,12 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
-from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold  # noqa: E402
 from plans.periods import period_get_or_create  # noqa: E402
 from reports.models import EntryPath  # noqa: E402
 from units.models import Level, Structure, Unit  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from _setup import bench_plan  # noqa: E402
+from _setup import bench_catalogue, bench_plan, value_fields  # noqa: E402
 
 from units.services import units_load  # noqa: E402
 from units.sources import records  # noqa: E402
@@ -59,41 +58,9 @@ units_load(records=records(Structure.LEGACY), structure=Structure.LEGACY)
 legacy = Unit.objects.of_structure(Structure.LEGACY)
 communes = list(legacy.at_level(Level.COMMUNE).order_by("path").values_list("pk", "code", "path"))
 
-kinds = [Measure.COUNT] * 10 + [Measure.RATIO] * 12 + [Measure.STANDARD] * 8
-indicators = [
-    Indicator.objects.create(
-        code=f"B{n:02d}_{measure.upper()}",
-        name=f"Chỉ tiêu thử {n} ({measure})",
-        measure=measure,
-        entry_level=Level.COMMUNE,
-        max_level=3 if measure == Measure.STANDARD and n % 2 else 1,
-        period_aggregation=PeriodAggregation.SUM if measure == Measure.COUNT and n % 2 else PeriodAggregation.LATEST,
-    )
-    for n, measure in enumerate(kinds)
-]
-derived = []
-for n, source in enumerate([i for i in indicators if i.measure == Measure.RATIO][:2]):
-    standard = Indicator.objects.create(
-        code=f"B_DERIVED_{n}", name=f"Đạt chuẩn suy ra {n}", measure=Measure.STANDARD, source=source
-    )
-    StandardThreshold.objects.create(indicator=standard, level=Level.COMMUNE, min_percent=90)
-    derived.append(standard)
-
+indicators, derived = bench_catalogue()
 period = period_get_or_create(code="2024")
 previous = period_get_or_create(code="2023")
-for code in ("2021", "2022"):
-    period_get_or_create(code=code)
-
-
-def value_fields(indicator: Indicator) -> tuple:
-    if rng.random() < 0.01:
-        return None, None, None, True
-    if indicator.measure == Measure.RATIO:
-        denominator = rng.randint(100, 5000)
-        return None, round(denominator * rng.uniform(0.5, 1.0)), denominator, False
-    if indicator.measure == Measure.STANDARD:
-        return rng.randint(0, indicator.max_level), None, None, False
-    return rng.randint(0, 20), None, None, False
 
 
 hanoi = legacy.get(code="01")
@@ -106,7 +73,7 @@ for unit_id, _code, path in communes:
             continue
         periods = [period, previous] if path.startswith(hanoi.path) else [period]
         for p in periods:
-            cells = [unit_id, indicator.pk, p.pk, *value_fields(indicator)]
+            cells = [unit_id, indicator.pk, p.pk, *value_fields(indicator, rng)]
             cells[-1] = "t" if cells[-1] else "f"
             buffer.write("\t".join("\\N" if c is None else str(c) for c in cells))
             buffer.write(f"\t\t{EntryPath.DEMO}\t{now}\t1\n")
