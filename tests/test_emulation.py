@@ -70,3 +70,13 @@ class EmulationTests(PersonasTestCase):
         with self.assertRaises(ValidationError):
             emulation_result_record(user=self.district_officer, unit=self.tanlinh, year=2024, title="x", basis="x",
                                     decision_number="1", decision_date=datetime.date(2023, 5, 1), issuing_body="x")  # fmt: skip
+
+    def test_it_writes_the_result_in_the_official_pdf_report(self):
+        from .test_export_pdf import text_of
+
+        self.client.force_login(self.district_officer)
+        self.client.post(self.url(), FORM)
+        response = self.client.get(reverse("exports:report_pdf", args=[self.tanlinh.pk, "2024"]))
+        text = text_of(response.content)
+        self.assertIn("Giấy khen của Chủ tịch UBND huyện", text)
+        self.assertIn("1234/QĐ-UBND", text)
