@@ -369,7 +369,8 @@ def progress_for(
             previous=progress.previous,
             is_percentage=indicator.is_percentage,
         )
-        if target.units_required is not None and progress.figure is not None and progress.figure.reached is not None:
+        counted = target.units_required is not None and not progress.inherited  # a commune below reads the share
+        if counted and progress.figure is not None and progress.figure.reached is not None:
             # "21/21 xã": a count of units; the units reaching the standard are compared with the count, the
             # gap stays the share's (what the page shows beside it).
             met = progress.figure.reached >= target.units_required

@@ -98,3 +98,10 @@ class UnitCountProgressTests(TestCase):
         with self.assertRaises(ValidationError):
             target_set(plan=self.plan, indicator=self.eval, year=2023, kind="at_least", value=D(100),
                        units_required=4, units_total=3)  # fmt: skip
+
+    def test_it_judges_a_commune_below_by_its_own_standard_not_by_the_count(self):
+        Value.objects.create(unit=self.communes[0], indicator=self.eval, period=self.year, value=1)
+        result = progress_for(anchors=[self.communes[0]], period=self.year, indicators=[self.eval])
+        progress = result[(self.communes[0].pk, self.eval.pk)]
+        self.assertTrue(progress.inherited)
+        self.assertEqual(progress.status, Status.ACHIEVED)
