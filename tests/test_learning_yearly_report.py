@@ -124,3 +124,10 @@ class YearlyReportTests(TestCase):
         self.client.force_login(self.district)
         for name in ("learning:yearly_report", "learning:yearly_report_xlsx", "learning:yearly_report_pdf"):
             self.assertEqual(self.client.get(reverse(name, args=[self.chilang.pk, 2024])).status_code, 404)
+
+    def test_it_is_linked_from_the_unit_s_report_and_roll_up_pages(self):
+        self.client.force_login(self.codo_user)
+        link = reverse("learning:yearly_report", args=[self.codo.pk, 2024])
+        for name in ("reports:submission", "reports:rollup"):
+            page = self.client.get(reverse(name, args=[self.codo.pk, "2024"])).content.decode()
+            self.assertIn(link, page, name)
