@@ -131,3 +131,11 @@ class YearlyReportTests(TestCase):
         for name in ("reports:submission", "reports:rollup"):
             page = self.client.get(reverse(name, args=[self.codo.pk, "2024"])).content.decode()
             self.assertIn(link, page, name)
+
+    def test_it_loads_the_demo_emulation_result_once(self):
+        from demo.emulation import emulation_demo_load
+        from emulation.models import EmulationResult
+
+        self.assertEqual((emulation_demo_load(), emulation_demo_load()), (1, 0))
+        result = EmulationResult.objects.get(unit=self.codo, year=2024)
+        self.assertEqual((result.rank, result.ranked_of, result.recorded_by), (2, 31, self.district))
