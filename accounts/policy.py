@@ -15,7 +15,9 @@ without a query (the units' materialised paths say who is above whom):
 - edit a plan and its targets (``may_edit_plan``, ``plan_editor_root``): a reviewer of the plan's unit or above;
 - decide a recognition (``may_recognise``): the body the criteria set names (the commune itself for
   commune-level recognitions), else a reviewer above the commune;
-- self-assess a commune's learning models, keep its register (``may_self_assess``): the commune's account.
+- self-assess a commune's learning models, keep its register (``may_self_assess``): the commune's account;
+- record a unit's yearly emulation result (``may_record_emulation``, QĐ 1315/QĐ-TTg): the level above decides
+  it, so a reviewer of a unit strictly above it.
 
 An administrator may do everything. Out of scope is the caller's 404 (``visible_to``); a rule answering no
 for a unit in scope is a 403 with the reason the service gives.
@@ -95,3 +97,8 @@ def may_recognise(user, criteria_set, commune) -> bool:
     if criteria_set.recognising_level == Level.COMMUNE and user.is_authenticated and user.unit_id == commune.pk:
         return True
     return may_review(user, commune)
+
+
+def may_record_emulation(user, unit) -> bool:
+    """A unit's emulation result is decided by the level above: a reviewer strictly above it (or an administrator)."""
+    return may_review(user, unit)

@@ -16,6 +16,7 @@ from units.models import Agency, AgencyKind, Structure, Unit
 from units.services import units_load
 from units.sources import records
 
+from .emulation import emulation_demo_load
 from .learning import learning_demo_load
 from .plans import seed_plans_load
 from .results import demo_values_load
@@ -88,4 +89,5 @@ def demo_load(*, password: str, stdout) -> list[DemoAccount]:
     accounts = demo_accounts_load(password=password)
     say(f"Kết quả mẫu (ngẫu nhiên, đánh dấu là dữ liệu mẫu): {demo_values_load()} giá trị mới")
     say(f"Mô hình học tập (dữ liệu mẫu): {learning_demo_load()}")
+    say(f"Kết quả thi đua (dữ liệu mẫu): {emulation_demo_load()} kết quả mới")
     return accounts

@@ -60,7 +60,17 @@ PLAN_OPTIONAL = (
     "reporting_rules",
 )
 TARGET_KEYS = ("indicator", "year", "kind", "source")
-TARGET_OPTIONAL = ("value", "value_max", "standard_level", "share_of", "unit", "note")
+TARGET_OPTIONAL = (
+    "value",
+    "value_max",
+    "standard_level",
+    "share_of",
+    "unit",
+    "note",
+    "approximate",
+    "units_required",
+    "units_total",
+)
 TASK_FIELDS = ("description", "partners_note", "due_kind", "due_date", "due_year", "due_quarter", "due_text")
 RULE_FIELDS = ("due_days", "due_date", "reporters", "reporting_level", "recipient", "first_year", "last_year")
 
@@ -246,6 +256,9 @@ class _SeedLoader:
                 note=row.get("note", ""),
                 standard_level=row.get("standard_level"),
                 share_of=row.get("share_of", ""),
+                approximate=bool(row.get("approximate", False)),
+                units_required=row.get("units_required"),
+                units_total=row.get("units_total"),
             )
         except ValidationError as error:
             raise DataFileError(f"{where}: {'; '.join(error.messages)}") from error

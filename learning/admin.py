@@ -26,7 +26,18 @@ class BandInline(admin.TabularInline):
 
 @admin.register(CriteriaSet)
 class CriteriaSetAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "kind", "legal_basis", "scheme", "valid_from", "valid_to", "is_illustrative"]
+    list_display = [
+        "code",
+        "name",
+        "kind",
+        "legal_basis",
+        "article",
+        "scheme",
+        "recognition_years",
+        "valid_from",
+        "valid_to",
+        "is_illustrative",
+    ]
     list_filter = ["kind", "scheme", "is_illustrative"]
     search_fields = ["code", "name", "legal_basis"]
     inlines = [CriterionInline, BandInline]

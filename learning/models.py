@@ -76,6 +76,18 @@ class CriteriaSet(models.Model):
         default=False,
         help_text=_("Nội dung chỉ số mang tính minh họa, cần đối chiếu văn bản gốc trước khi dùng chính thức."),
     )
+    article = models.CharField(
+        _("điều khoản trích dẫn"),
+        max_length=255,
+        blank=True,
+        help_text=_("Điều, khoản của văn bản quy định bộ tiêu chí (ví dụ: Điều 4, Thông tư 24/2023/TT-BGDĐT)."),
+    )
+    recognition_years = models.PositiveSmallIntegerField(
+        _("thời hạn công nhận (năm)"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("Quyết định công nhận có hiệu lực bao nhiêu năm kể từ ngày ký; hết hạn thì phải đánh giá lại."),
+    )
     note = models.TextField(_("ghi chú"), blank=True)
 
     objects = CriteriaSetQuerySet.as_manager()

@@ -11,14 +11,23 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.datafiles import LoadReport, data_file_read, decimal_or_none, records_read, validated
+from core.datafiles import DataFileError, LoadReport, data_file_read, decimal_or_none, records_read, validated
 
 from .models import Band, CriteriaIndicator, CriteriaSet, Criterion
 
 CRITERIA_SETS = Path(__file__).resolve().parent / "data" / "criteria_sets.yaml"
 
-SET_KEYS = ("code", "name", "kind", "legal_basis", "scheme", "recognising_level", "criteria")
-SET_OPTIONAL = ("valid_from", "valid_to", "min_indicator_points", "is_illustrative", "note", "bands")
+SET_KEYS = ("code", "name", "kind", "legal_basis", "article", "scheme", "recognising_level", "criteria")
+SET_OPTIONAL = (
+    "valid_from",
+    "valid_to",
+    "min_indicator_points",
+    "is_illustrative",
+    "note",
+    "bands",
+    "recognition_years",
+    "levels",
+)
 
 
 @transaction.atomic
@@ -56,6 +65,8 @@ def _set_create(row: dict, illustrative_note: str, *, where: str) -> CriteriaSet
         name=row["name"],
         kind=row["kind"],
         legal_basis=row["legal_basis"],
+        article=row["article"],
+        recognition_years=row.get("recognition_years", 1),
         valid_from=row.get("valid_from"),
         valid_to=row.get("valid_to"),
         scheme=row["scheme"],
@@ -94,6 +105,13 @@ def _set_create(row: dict, illustrative_note: str, *, where: str) -> CriteriaSet
             )
             for number, indicator in enumerate(indicators, start=1)
         )
+    if "levels" in row:
+        found = sorted({i.level for i in criteria_set.indicators_list if i.level})
+        if found != list(range(1, int(row["levels"]) + 1)):
+            raise DataFileError(
+                _("%(where)s: bộ tiêu chí có %(levels)s mức độ nhưng các chỉ số chỉ nêu mức %(found)s.")
+                % {"where": where, "levels": row["levels"], "found": ", ".join(map(str, found)) or "—"}
+            )
     bands = records_read(
         row, "bands", where=where, required=("name", "min_points"), optional=("max_points", "recognised")
     )

@@ -8,11 +8,13 @@ indicators (``reports.rollup``): one query per depth, never one per unit.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections import defaultdict
 from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count
+from django.utils import timezone
 
 from accounts.policy import may_check, may_recognise, may_self_assess
 from indicators.models import Indicator
@@ -25,6 +27,7 @@ from units.models import Unit
 from .feeding import KIND_INDICATOR
 from .models import CriteriaSet, Evaluation, Evidence, ModelKind, RecognitionDecision, Score, Status, Subject
 from .services import criteria_set_for
+from .validity import recognition_validity
 
 PAGE_SIZE = 200
 BOARD_KINDS = [ModelKind.FAMILY, ModelKind.CLAN, ModelKind.COMMUNITY, ModelKind.UNIT, ModelKind.CITIZEN]
@@ -72,8 +75,13 @@ class Board:
         return self.recognised_percent - self.target.value
 
 
-def board(*, user, commune: Unit, year: int, kind: str, status: str = "", page: int | str = 1) -> Board:
-    """The commune's board of one kind of learning model for a year (the view resolved the commune)."""
+def board(
+    *, user, commune: Unit, year: int, kind: str, status: str = "", page: int | str = 1, on: datetime.date | None = None
+) -> Board:
+    """The commune's board of one kind of learning model for a year (the view resolved the commune).
+
+    Each recognised evaluation of the page carries ``validity`` (``learning.validity.recognition_validity`` on
+    ``on``, today by default): in force up to a day, or expired."""
     subjects = Subject.objects.filter(commune=commune, kind=kind, active=True)
     registered = subjects.count()
     evaluations = Evaluation.objects.filter(subject__commune=commune, subject__kind=kind, year=year)
@@ -86,10 +94,26 @@ def board(*, user, commune: Unit, year: int, kind: str, status: str = "", page: 
     indicator = Indicator.objects.filter(code=code).first() if code else None
     if indicator is not None:
         target, inherited = target_for(unit=commune, indicator=indicator, year=year)
-    listed = evaluations.select_related("subject").order_by("subject__address", "subject__name", "pk")
+    listed = evaluations.select_related("subject", "decision", "criteria_set").order_by(
+        "subject__address", "subject__name", "pk"
+    )
     if status in Status.values:
         listed = listed.filter(status=status)
     criteria_set = criteria_set_for(kind=kind, year=year)
+    shown = Paginator(listed, PAGE_SIZE).get_page(page)
+    shown.object_list = list(shown.object_list)
+    today = on or timezone.localdate()
+    for evaluation in shown.object_list:
+        evaluation.validity = (
+            recognition_validity(
+                year=evaluation.year,
+                issued_on=evaluation.decision.issued_on if evaluation.decision else None,
+                years=evaluation.criteria_set.recognition_years,
+                on=today,
+            )
+            if evaluation.status == Status.RECOGNISED
+            else None
+        )
     return Board(
         commune=commune,
         year=year,
@@ -101,7 +125,7 @@ def board(*, user, commune: Unit, year: int, kind: str, status: str = "", page: 
         target=target,
         target_inherited=inherited,
         criteria_set=criteria_set,
-        page=Paginator(listed, PAGE_SIZE).get_page(page),
+        page=shown,
         status_filter=status if status in Status.values else "",
         can_self_assess=may_self_assess(user, commune),
         can_check=may_check(user, commune),

@@ -20,4 +20,7 @@ urlpatterns = [
     path("quyet-dinh/<int:decision_id>/", views.decision_view, name="decision"),
     path("quyet-dinh/<int:decision_id>/pdf/", views.decision_pdf, name="decision_pdf"),
     path("ty-le/<int:unit_id>/<int:year>/", views.shares_view, name="shares"),
+    path("bao-cao-nam/<int:unit_id>/<int:year>/", views.yearly_report_view, name="yearly_report"),
+    path("bao-cao-nam/<int:unit_id>/<int:year>/excel/", views.yearly_report_xlsx, name="yearly_report_xlsx"),
+    path("bao-cao-nam/<int:unit_id>/<int:year>/pdf/", views.yearly_report_pdf, name="yearly_report_pdf"),
 ]

@@ -1,5 +1,6 @@
 """Learning-model pages: the commune's board with bulk actions, the evaluation form with evidence, the
-recognition decision (and its PDF), the register import, and the recognised shares by child unit.
+recognition decision (and its PDF), the register import, the recognised shares by child unit, and the yearly
+learning-model report (page, Excel, PDF).
 
 Out of scope → 404 (``visible_to``); in scope but not allowed → the service's ``PermissionDenied`` (403
 with its reason); a ``ValidationError`` comes back as a message, never a 500.
@@ -20,6 +21,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.pdf import render_pdf
 from core.uploads import ImportFileError
+from exports.pdf.learning_report import learning_report_document, learning_report_pdf_filename
+from exports.xlsx.learning_report import learning_report_filename, learning_report_write
+from exports.xlsx.stream import stream_response
 from units.models import Level, Unit
 from units.scoping import unit_visible_or_404
 
@@ -46,6 +50,7 @@ from .services import (
     evaluations_open,
     recognition_decision_issue,
 )
+from .yearly import yearly_report
 
 
 def _year(year: int) -> int:
@@ -310,3 +315,35 @@ def register_import(request: HttpRequest, unit_id: int) -> HttpResponse:
 def shares_view(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
     page = shares_page(user=request.user, unit=unit_visible_or_404(request.user, unit_id), year=_year(year))
     return render(request, "learning/shares.html", {"p": page})
+
+
+# --- the yearly learning-model report (CV 6782/BGDĐT-GDTX) -------------------------------------------------
+
+
+def _yearly(request: HttpRequest, unit_id: int, year: int):
+    return yearly_report(user=request.user, unit=unit_visible_or_404(request.user, unit_id), year=_year(year))
+
+
+@login_required
+@require_GET
+def yearly_report_view(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
+    report = _yearly(request, unit_id, year)
+    return render(request, "learning/yearly_report.html", {"r": report})
+
+
+@login_required
+@require_GET
+def yearly_report_xlsx(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
+    report = _yearly(request, unit_id, year)
+    return stream_response(lambda handle: learning_report_write(report, handle), learning_report_filename(report))
+
+
+@login_required
+@require_GET
+def yearly_report_pdf(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
+    report = _yearly(request, unit_id, year)
+    doc = learning_report_document(report, parent=report.unit.parent)
+    pdf = render_pdf("exports/learning_report_pdf.html", {"doc": doc}, request=request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{learning_report_pdf_filename(report)}"'
+    return response

@@ -134,7 +134,20 @@ class PlanAdminForm(forms.ModelForm):
 class TargetInlineForm(TargetConstraintsMixin, forms.ModelForm):
     class Meta:
         model = Target
-        fields = ["indicator", "unit", "year", "kind", "value", "value_max", "standard_level", "share_of", "note"]
+        fields = [
+            "indicator",
+            "unit",
+            "year",
+            "kind",
+            "value",
+            "value_max",
+            "standard_level",
+            "share_of",
+            "approximate",
+            "units_required",
+            "units_total",
+            "note",
+        ]
 
 
 class TargetInlineFormSet(forms.BaseInlineFormSet):

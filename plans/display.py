@@ -1,4 +1,5 @@
-"""How a target reads for people: "≥ 99,5 %", "40–60 %", "duy trì", "tăng dần hằng năm (mức độ 3)".
+"""How a target reads for people: "≥ 99,5 %", "40–60 %", "duy trì", "tăng dần hằng năm (mức độ 3)", "khoảng 23 %",
+"21/21 xã".
 
 The one text of a target, used by the plan page, the roll-up page, the entry grid, the Excel files and the
 PDF (numbers through ``core.numbers``).
@@ -27,7 +28,21 @@ def target_text(target: Target | None, *, year: int | None = None) -> str:
         return f"{number_text(value, places=None)}{suffix}"
 
     kind, value = target.kind, target.value
-    if kind == TargetKind.MAINTAIN:
+    if target.units_required is not None and target.units_total is not None:
+        # "21/21 xã, thị trấn": a count of units, as the text writes it.
+        text = f"{number_text(target.units_required, places=0)}/{number_text(target.units_total, places=0)}"
+        noun = UNIT_NOUNS.get(target.share_of or target.indicator.entry_level)
+        if noun:
+            text += f" {noun}"
+        if target.standard_level and target.standard_level > 1:
+            text += " (" + _("mức độ %(level)s") % {"level": target.standard_level} + ")"
+        if year is not None and target.year != year:
+            text += f" ({target.year})"
+        return text
+    if target.approximate and value is not None and kind in (TargetKind.AT_LEAST, TargetKind.EXACTLY):
+        # "Khoảng 23 %": the text gives an approximate figure; progress compares it as a lower bound.
+        text = _("khoảng %(amount)s") % {"amount": amount(value)}
+    elif kind == TargetKind.MAINTAIN:
         text = _("duy trì") + (f" {amount(value)}" if value is not None else "")
     elif kind == TargetKind.INCREASE:
         text = _("tăng dần hằng năm") + (f" (≥ {amount(value)})" if value is not None else "")

@@ -44,7 +44,20 @@ class TargetForm(TargetConstraintsMixin, forms.ModelForm):
 
     class Meta:
         model = Target
-        fields = ["indicator", "unit", "year", "kind", "value", "value_max", "standard_level", "share_of", "note"]
+        fields = [
+            "indicator",
+            "unit",
+            "year",
+            "kind",
+            "value",
+            "value_max",
+            "standard_level",
+            "share_of",
+            "approximate",
+            "units_required",
+            "units_total",
+            "note",
+        ]
 
     def __init__(self, *args, plan: Plan, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -197,6 +197,25 @@ class Target(models.Model):
             "số liệu (các xã). Chọn chính cấp của đơn vị để nói đơn vị ấy tự đạt chuẩn."
         ),
     )
+    approximate = models.BooleanField(
+        _("chỉ tiêu ước lượng (khoảng)"),
+        default=False,
+        help_text=_("Văn bản ghi “khoảng 23 %”: chỉ tiêu hiện là “khoảng 23 %”, so sánh như “tối thiểu”."),
+    )
+    units_required = models.PositiveSmallIntegerField(
+        _("số đơn vị phải đạt"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Văn bản ghi theo số đơn vị (“21/21 xã, thị trấn”): số đơn vị phải đạt; tiến độ so số đơn vị đạt với số này."
+        ),
+    )
+    units_total = models.PositiveSmallIntegerField(
+        _("trên tổng số đơn vị"),
+        null=True,
+        blank=True,
+        help_text=_("Tổng số đơn vị văn bản nêu (số sau dấu “/”)."),
+    )
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
 
     class Meta:
@@ -242,6 +261,12 @@ class Target(models.Model):
             errors["value_max"] = _("Chỉ tiêu trong khoảng cần giá trị dưới và giá trị trên (dưới ≤ trên).")
         if self.kind not in ("maintain", "increase") and self.value is None:
             errors["value"] = _("Hãy nhập giá trị chỉ tiêu.")
+        if (self.units_required is None) != (self.units_total is None):
+            errors["units_total"] = _("Chỉ tiêu theo số đơn vị cần cả số phải đạt và tổng số (ví dụ 21/21).")
+        elif self.units_required is not None and self.units_required > self.units_total:
+            errors["units_required"] = _("Số đơn vị phải đạt không được lớn hơn tổng số đơn vị.")
+        elif self.units_required is not None and not (indicator is not None and indicator.measure == "standard"):
+            errors["units_required"] = _("Chỉ tiêu theo số đơn vị chỉ dùng cho chỉ tiêu đạt chuẩn của các đơn vị.")
         if errors:
             raise ValidationError(errors)
 

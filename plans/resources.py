@@ -114,5 +114,8 @@ class TargetResource(FormulaSafeResource):
             note=instance.note or "",
             standard_level=instance.standard_level,
             share_of=instance.share_of,
+            approximate=instance.approximate,
+            units_required=instance.units_required,
+            units_total=instance.units_total,
         )
         instance.pk, instance.unit = saved.pk, saved.unit

@@ -79,6 +79,9 @@ def target_set(
     note: str = "",
     standard_level: int | None = None,
     share_of: str = "",
+    approximate: bool = False,
+    units_required: int | None = None,
+    units_total: int | None = None,
 ) -> Target:
     """Create or replace the target of a plan for an indicator, unit and year (the plan's unit by default).
 
@@ -94,6 +97,7 @@ def target_set(
     )
     target.kind, target.value, target.value_max, target.note = kind, value, value_max, note
     target.standard_level, target.share_of = standard_level, share_of
+    target.approximate, target.units_required, target.units_total = approximate, units_required, units_total
     target.full_clean()
     target.save()
     return target

@@ -61,6 +61,9 @@ def _target_form(request: HttpRequest, plan: Plan, target: Target | None) -> Htt
             value_max=data.get("value_max"),
             standard_level=data.get("standard_level"),
             share_of=data.get("share_of") or "",
+            approximate=bool(data.get("approximate")),
+            units_required=data.get("units_required"),
+            units_total=data.get("units_total"),
             note=data.get("note") or "",
         )
         messages.success(request, _("Đã lưu chỉ tiêu."))

@@ -16,6 +16,8 @@ The status
     is not worse than the previous year's (same period kind). ``increase``: achieved when better than the
     previous year's (a percentage held at 100 % counts as achieved) and, if a value is given, at least that.
     No value: ``no_data``; no target: no status.
+    A target written as a count of units ("21/21 xã": ``Target.units_required``) is met when that many units
+    reach the standard; an approximate target ("khoảng 23 %") is compared as a lower bound.
     A standard is measured as its target reads it (``Target.standard_level``, ``Target.share_of``): the share of
     the units it names reaching the level it names (``reports.standards``).
     Before the milestone, when the recent pace gives a projection, on track means the projection reaches the
@@ -367,6 +369,13 @@ def progress_for(
             previous=progress.previous,
             is_percentage=indicator.is_percentage,
         )
+        counted = target.units_required is not None and not progress.inherited  # a commune below reads the share
+        if counted and progress.figure is not None and progress.figure.reached is not None:
+            # "21/21 xã": a count of units; the units reaching the standard are compared with the count, the
+            # gap stays the share's (what the page shows beside it).
+            met = progress.figure.reached >= target.units_required
+            progress.status = Status.ACHIEVED if met else Status.BEHIND if year >= target.year else Status.ON_TRACK
+            continue
         if target.kind in NUMERIC_KINDS and target.value is not None:
             recent = {y: v for y, v in points.items() if year - PACE_YEARS <= y <= year}
             progress.projection = project(

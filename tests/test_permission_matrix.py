@@ -79,6 +79,12 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "learning:decision": (302, 200, 200, 404, 200, 404, 200),
     "learning:decision_pdf": (302, 200, 200, 404, 200, 404, 200),
     "learning:shares": (302, 200, 200, 404, 200, 404, 200),
+    # ---- emulation (/thi-dua/): Tản Lĩnh's 2024 result; everyone in scope reads it, the level above records it
+    "emulation:result": (302, 200, 200, 404, 200, 404, 200),
+    # the yearly learning-model report of Tản Lĩnh (CV 6782): the page, its Excel file and its PDF, read-only
+    "learning:yearly_report": (302, 200, 200, 404, 200, 404, 200),
+    "learning:yearly_report_xlsx": (302, 200, 200, 404, 200, 404, 200),
+    "learning:yearly_report_pdf": (302, 200, 200, 404, 200, 404, 200),
     # ---- jobs (/cong-viec/): the district officer's export job for Ba Vì. A job is its owner's (and the
     # administrators'): the province reviewer, who may see Ba Vì, starts an export of their own.
     "jobs:list": (302, 200, 200, 200, 200, 200, 200),
@@ -194,6 +200,11 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     "learning:decision": (302, 200, 200, 404, 200, 404, 200),
     "learning:decision_pdf": (302, 200, 200, 404, 200, 404, 200),
     "learning:shares": (302, 200, 200, 404, 200, 404, 200),
+    "learning:yearly_report": (302, 405, 405, 405, 405, 405, 405),  # reads only
+    # the commune may not record its own result (403); the level above sends an empty form: refused (400)
+    "emulation:result": (302, 403, 400, 404, 400, 404, 400),
+    "learning:yearly_report_xlsx": (302, 405, 405, 405, 405, 405, 405),
+    "learning:yearly_report_pdf": (302, 405, 405, 405, 405, 405, 405),
     # ---- jobs (/cong-viec/): the district officer's export job for Ba Vì. A job is its owner's (and the
     # administrators'): the province reviewer, who may see Ba Vì, starts an export of their own.
     "jobs:list": (302, 200, 200, 200, 200, 200, 200),

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "units",
     "indicators",
     "plans",
+    "emulation",
     "reports",
     "exports",
     "learning",

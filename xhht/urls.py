@@ -21,6 +21,7 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("xuat/", include("exports.urls")),
     path("hoc-tap/", include("learning.urls")),
+    path("thi-dua/", include("emulation.urls")),
     path("cong-viec/", include("jobs.urls")),
     path("quan-tri/", admin.site.urls),
     path("api/v1/", api.urls),

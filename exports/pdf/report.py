@@ -117,6 +117,7 @@ class ReportDocument:
     recipients: list[str]
     authority: str
     position: str
+    emulation: object = None  # the unit's emulation result of the year (``emulation.models.EmulationResult``)
 
     @property
     def date_text(self) -> str:
@@ -198,6 +199,7 @@ def report_document(*, user: User, unit: Unit, period: Period, plan: Plan | None
         date=timezone.localdate(),
         subject=subject,
         rows=page.rows,
+        emulation=page.emulation,
         sections=sections,
         children_level=str(children[0].get_level_display()).lower() if children else "",
         recipients=recipients,

@@ -15,7 +15,9 @@ import dataclasses
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy
 
-from accounts.policy import is_administrator
+from accounts.policy import is_administrator, may_record_emulation
+from emulation.models import EmulationResult
+from emulation.selectors import emulation_result_for
 from indicators.models import Category, Indicator
 from plans.models import Period, PeriodKind, Plan, Target
 from plans.periods import period_neighbour_code
@@ -85,6 +87,8 @@ class RollupPage:
     sort_columns: list[SortColumn]
     previous_code: str
     next_code: str
+    emulation: EmulationResult | None = None  # the unit's emulation result of the period's year (QĐ 1315)
+    may_record_emulation: bool = False
 
 
 def rollup_plans(*, user, unit: Unit) -> list[Plan]:
@@ -228,4 +232,6 @@ def rollup_page(
         sort_columns=_sort_columns(sort),
         previous_code=period_neighbour_code(period, -1),
         next_code=period_neighbour_code(period, 1),
+        emulation=emulation_result_for(user=user, unit=unit, year=period.year),
+        may_record_emulation=may_record_emulation(user, unit),
     )
