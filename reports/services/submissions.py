@@ -26,7 +26,7 @@ from accounts.policy import may_review, may_submit
 from indicators.models import Indicator
 from plans.models import Period
 from plans.reporting import deadline_for
-from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus
+from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
 from reports.services.aggregates import aggregates_follow
 from units.models import Unit
 
@@ -115,6 +115,20 @@ def _transition(submission: Submission, *, to: str, user: User, via: str, reason
     return submission
 
 
+def _is_empty(submission: Submission) -> bool:
+    """A report with no value of its own and no submitted report of a unit below it (a district's consolidated
+    report has the reports of its communes): nothing to submit. Two queries at most."""
+    unit, period_id = submission.unit, submission.period_id
+    if Value.objects.filter(unit=unit, period_id=period_id).exists():
+        return False
+    return not Submission.objects.filter(
+        unit__path__startswith=unit.path,
+        unit__depth__gt=unit.depth,
+        period_id=period_id,
+        status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED],
+    ).exists()
+
+
 @transaction.atomic
 def submission_submit(
     *, submission: Submission, user: User, via: str = EntryPath.FORM, version: int | None = None
@@ -125,6 +139,13 @@ def submission_submit(
     if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
         raise ValidationError(
             _("Không thể nộp: báo cáo đang ở trạng thái %(status)s.") % {"status": submission.get_status_display()}
+        )
+    if _is_empty(submission):
+        raise ValidationError(
+            _(
+                "Không thể nộp báo cáo trống: đơn vị chưa nhập chỉ tiêu nào cho kỳ này và chưa có báo cáo nào "
+                "của cấp dưới đã nộp. Hãy nhập số liệu trước khi nộp."
+            )
         )
     submission.submitted_at, submission.submitted_by = timezone.now(), user
     if submission.deadline_id is None:
