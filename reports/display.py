@@ -75,6 +75,46 @@ def field_text(value) -> str:
     return str(value)
 
 
+def flag_text(flag, indicator: Indicator | None = None) -> str:
+    """A data-quality flag (``reports.quality.Flag``, or its record kept with an approval) as one sentence:
+    "Thay đổi bất thường so với kỳ trước: 12,00 % → 48,00 %"."""
+    record = flag if isinstance(flag, dict) else flag.as_record()
+    numbers = {k: (Decimal(v) if v is not None else None) for k, v in record["numbers"].items()}
+    measure = indicator.measure if indicator is not None else ""
+
+    def amount(value):
+        if value is None:
+            return DASH
+        return percent_text(value) if measure == Measure.RATIO else number_text(value)
+
+    if "left" in numbers:
+        detail = _("%(left)s lớn hơn %(right)s") % {
+            "left": number_text(numbers["left"]),
+            "right": number_text(numbers["right"]),
+        }
+    elif "median" in numbers:
+        detail = _("%(value)s, trung vị các đơn vị cùng cấp %(median)s (độ phân tán %(spread)s)") % {
+            "value": amount(numbers["value"]),
+            "median": amount(numbers["median"]),
+            "spread": amount(numbers["spread"]),
+        }
+    elif "previous_denominator" in numbers:
+        detail = _("mẫu số %(d0)s → %(d1)s, tử số %(n0)s → %(n1)s") % {
+            "d0": number_text(numbers["previous_denominator"]),
+            "d1": number_text(numbers["denominator"]),
+            "n0": number_text(numbers["previous_numerator"]),
+            "n1": number_text(numbers["numerator"]),
+        }
+    elif "previous" in numbers:
+        detail = _("kỳ trước %(previous)s, kỳ này %(value)s") % {
+            "previous": amount(numbers["previous"]),
+            "value": amount(numbers["value"]),
+        }
+    else:
+        detail = ""
+    return f"{record['name']}: {detail}" if detail else record["name"]
+
+
 def share_units(figure) -> str:
     """What a standard's share counts, after its numerator/denominator: "xã đạt mức độ 1", "huyện đạt mức độ 3"."""
     if figure.shares is None or not figure.share_of:

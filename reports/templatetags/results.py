@@ -39,3 +39,8 @@ def field_text(value):
 @register.simple_tag
 def status_rule():
     return display.status_rule()
+
+
+@register.filter
+def flag_text(flag, indicator=None):
+    return display.flag_text(flag, indicator)
