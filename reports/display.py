@@ -75,6 +75,18 @@ def field_text(value) -> str:
     return str(value)
 
 
+def figure_text(amount, indicator: Indicator) -> str:
+    """A figure as the rules read it (``reports.quality.Figure.amount``): a ratio's percentage, a standard's
+    level, an amount; "—" for none."""
+    if amount is None:
+        return DASH
+    if indicator.measure in (Measure.STANDARD, Measure.STATUS):
+        return level_label(indicator, int(amount))
+    if indicator.measure == Measure.RATIO:
+        return percent_text(amount)
+    return number_text(amount)
+
+
 def flag_text(flag, indicator: Indicator | None = None) -> str:
     """A data-quality flag (``reports.quality.Flag``, or its record kept with an approval) as one sentence:
     "Thay đổi bất thường so với kỳ trước: 12,00 % → 48,00 %"."""

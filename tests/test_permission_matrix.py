@@ -48,13 +48,15 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reports:rollup_index": (302, 302, 302, 302, 302, 302, 302),  # to the roll-up of the person's own unit
     "reports:rollup": (302, 200, 200, 404, 200, 404, 200),
     "reports:submission": (302, 200, 200, 404, 200, 404, 200),
-    # the report's actions take a POST only (one URL and one form each)
-    "reports:submission_submit": (302, 405, 405, 405, 405, 405, 405),
-    "reports:submission_approve": (302, 405, 405, 405, 405, 405, 405),
+    # submit and approve: the GET is the confirmation step (the reporter submits, reviewers above approve)
+    "reports:submission_submit": (302, 200, 403, 404, 403, 404, 200),
+    "reports:submission_approve": (302, 403, 200, 404, 200, 404, 200),
+    # the other actions take a POST only (one URL and one form each)
     "reports:submission_return": (302, 405, 405, 405, 405, 405, 405),
     "reports:submission_reopen": (302, 405, 405, 405, 405, 405, 405),
     "reports:submission_comment": (302, 405, 405, 405, 405, 405, 405),
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
+    "reports:quality_flags": (302, 200, 200, 404, 200, 404, 200),  # the flagged figures of Tản Lĩnh's subtree
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
     # ---- exports (/xuat/): Tản Lĩnh's 2024 report as PDF
@@ -171,6 +173,7 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     "reports:submission_reopen": (302, 403, 302, 404, 400, 404, 400),
     "reports:submission_comment": (302, 302, 302, 404, 302, 404, 302),  # a comment on the report
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
+    "reports:quality_flags": (302, 405, 405, 405, 405, 405, 405),  # a page: GET only
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
     "exports:report_pdf": (302, 200, 200, 404, 200, 404, 200),

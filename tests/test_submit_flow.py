@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
-from reports.models import SubmissionStatus, Value
+from plans.periods import period_get_or_create
+from reports.models import Submission, SubmissionStatus, Value
 from reports.services.submissions import submission_get, submission_submit
 
 from .test_submissions import SubmissionTestCase
@@ -28,3 +30,76 @@ class EmptyReportTests(SubmissionTestCase):
         self.submitted()
         self.post(self.district_officer, "submit", unit=self.bavi)
         self.assertEqual(self.submission(self.bavi).status, SubmissionStatus.SUBMITTED)
+
+
+class ConfirmAndReviewTests(SubmissionTestCase):
+    """The confirmation steps and the context around a return, as the pages show them."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        from indicators.models import Indicator, Measure
+        from plans.models import Plan, Target
+        from units.models import Level
+
+        cls.blank = Indicator.objects.create(
+            code="NGUOI_HOC", name="Số người học tại trung tâm", measure=Measure.COUNT, entry_level=Level.COMMUNE
+        )
+        plan = Plan.objects.filter(unit=cls.hanoi).first()
+        for indicator in (cls.clc, cls.blank):
+            Target.objects.create(plan=plan, indicator=indicator, unit=cls.hanoi, year=2025, kind="at_least", value=5)
+
+    def confirm(self, user, action):
+        self.client.force_login(user)
+        return self.client.get(reverse(self.ACTION_URLS[action], args=[self.tanlinh.pk, "2025S1"]))
+
+    def test_it_asks_the_reporter_to_confirm_and_names_the_blank_indicators(self):
+        response = self.confirm(self.reporter, "submit")
+        self.assertContains(response, "Xác nhận nộp báo cáo")
+        blank = response.content.decode().split('id="submit-blank"')[1]
+        self.assertIn("Số người học tại trung tâm", blank.split("</div>")[0])
+        self.assertEqual(self.submission_status(), SubmissionStatus.DRAFT)  # the GET submits nothing
+
+    def submission_status(self):
+        found = Submission.objects.filter(unit=self.tanlinh, period=self.period).first()
+        return found.status if found else None
+
+    def test_it_refuses_the_confirmation_to_a_reviewer(self):
+        self.assertEqual(self.confirm(self.district_officer, "submit").status_code, 403)
+
+    def test_it_shows_the_reason_at_the_top_of_the_grid_and_each_remark_beside_its_indicator(self):
+        self.submitted()
+        self.post(self.district_officer, "return", reason="Số trung tâm chưa khớp", **{"about-CLC": "Kiểm tra lại"})
+        self.client.force_login(self.reporter)
+        page = self.client.get(reverse("reports:entry", args=[self.tanlinh.pk, "2025S1"])).content.decode()
+        self.assertIn("Số trung tâm chưa khớp", page.split('id="entry-returned"')[1].split("</div>")[0])
+        self.assertIn("Kiểm tra lại", page.split('id="row-CLC"')[1].split("</tr>")[0])
+
+    def test_it_shows_what_changed_since_the_return_on_the_resubmission(self):
+        self.submitted()
+        self.post(self.district_officer, "return", reason="Số trung tâm chưa khớp")
+        self.record(self.reporter, value="4")
+        response = self.confirm(self.reporter, "submit")
+        changes = response.content.decode().split('id="changes-since-return"')[1]
+        self.assertIn("Số TTHTCĐ", changes)
+        self.post(self.reporter, "submit")
+        response = self.confirm(self.district_officer, "approve")
+        self.assertContains(response, "1 chỉ tiêu đã sửa từ khi báo cáo bị trả lại")
+
+    def test_it_keeps_the_flags_the_report_was_approved_with(self):
+        Value.objects.create(
+            unit=self.tanlinh,
+            indicator=self.blank,
+            period=self.period,
+            value=40,
+        )
+        previous = period_get_or_create(code="2024S2")
+        Value.objects.create(unit=self.tanlinh, indicator=self.blank, period=previous, value=10)
+        self.submitted()
+        response = self.confirm(self.district_officer, "approve")
+        self.assertContains(response, "Thay đổi bất thường so với kỳ trước: kỳ trước 10, kỳ này 40")
+        self.post(self.district_officer, "approve")
+        approved = self.submission()
+        self.assertEqual(approved.status, SubmissionStatus.APPROVED)
+        self.assertEqual([f["rule"] for f in approved.approved_flags], ["CHANGE_BEYOND_FACTOR"])
+        self.assertEqual(approved.history.order_by("-history_date").first().approved_flags[0]["indicator"], "NGUOI_HOC")

@@ -157,14 +157,22 @@ def submission_submit(
 
 @transaction.atomic
 def submission_approve(
-    *, submission: Submission, user: User, via: str = EntryPath.FORM, version: int | None = None
+    *,
+    submission: Submission,
+    user: User,
+    via: str = EntryPath.FORM,
+    version: int | None = None,
+    flags: list[dict] | None = None,
 ) -> Submission:
+    """Approve a submitted report; ``flags``: the data-quality flags the reviewer saw on the confirmation
+    (``reports.quality.Flag.as_record``), kept with the approval (and in its history)."""
     submission = _locked(submission.pk, version)
     if not may_review(user, submission.unit):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới duyệt được báo cáo này."))
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError(_("Chỉ duyệt được báo cáo đã nộp."))
     submission.reviewed_at, submission.reviewed_by, submission.reason = timezone.now(), user, ""
+    submission.approved_flags = list(flags or [])
     _transition(submission, to=SubmissionStatus.APPROVED, user=user, via=via)
     aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
     transaction.on_commit(lambda: _notify_reporters(submission, _("Báo cáo đã được duyệt")))
