@@ -87,6 +87,50 @@ def figure_text(amount, indicator: Indicator) -> str:
     return number_text(amount)
 
 
+def glance_bars(page) -> dict | None:
+    """The home page's small chart of a roll-up page's children against the target of its chosen indicator:
+    bars scaled to the data (from a little below the smallest figure to the largest), not to 0-100 %."""
+    if page is None or page.selected is None or not page.children:
+        return None
+    indicator = page.selected
+    points = []
+    for row in page.children:
+        target = row.progress.target
+        numeric = target is not None and target.kind not in (TargetKind.MAINTAIN, TargetKind.INCREASE)
+        points.append((row, row.figure.value if row.figure else None, target.value if numeric else None))
+    if all(value is None for _row, value, _target in points):
+        return None  # nothing reported yet: no chart of empty bars
+    numbers = [n for _row, v, t in points for n in (v, t) if n is not None]
+    low, high = min(numbers), max(numbers)
+    low = max(Decimal(0), low - (high - low) * Decimal("0.25")) if high > low else Decimal(0)
+    span = (high - low) or Decimal(1)
+
+    def x(value):
+        return float(rounded((value - low) * 100 / span, 1)) if value is not None else None
+
+    bars = []
+    for number, (row, value, target) in enumerate(points):
+        bars.append(
+            {
+                "y": number * 18,
+                "unit": row.unit,
+                "label": row.unit.name,
+                "value": amount_text(value, indicator),
+                "target": amount_text(target, indicator) if target is not None else "",
+                "width": x(value) or 0,
+                "tick": x(target),
+                "status": row.progress.status or "",
+            }
+        )
+    return {
+        "indicator": indicator,
+        "bars": bars,
+        "height": len(bars) * 18,
+        "low": amount_text(low, indicator),
+        "high": amount_text(high, indicator),
+    }
+
+
 def flag_text(flag, indicator: Indicator | None = None) -> str:
     """A data-quality flag (``reports.quality.Flag``, or its record kept with an approval) as one sentence:
     "Thay đổi bất thường so với kỳ trước: 12,00 % → 48,00 %"."""
