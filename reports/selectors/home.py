@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -24,7 +24,7 @@ from accounts.policy import is_administrator, is_reviewer
 from jobs.models import Job, JobState
 from plans.models import Deadline, Period
 from plans.reporting import deadline_for
-from reports.models import Submission, SubmissionStatus
+from reports.models import Submission, SubmissionStatus, Value
 from reports.selectors.entry import entry_grid
 from reports.selectors.rollup import RollupPage, rollup_page
 from reports.selectors.submissions import late_or_missing
@@ -109,6 +109,12 @@ def reporter_todo(*, user: User, unit: Unit, today: datetime.date) -> ReporterTo
     submissions = {
         s.period_id: s for s in Submission.objects.filter(unit=unit, period_id__in=list(periods))
     }  # one query
+    counts = dict(
+        Value.objects.filter(unit=unit, period_id__in=list(periods))
+        .values("period_id")
+        .annotate(n=Count("pk"))
+        .values_list("period_id", "n")
+    )
     rows: list[OpenPeriod] = []
     for period in periods.values():
         deadline = deadline_for(unit=unit, period=period, deadlines=deadlines)
@@ -118,7 +124,7 @@ def reporter_todo(*, user: User, unit: Unit, today: datetime.date) -> ReporterTo
         if period.window_start > today:
             continue  # not started yet
         grid = entry_grid(unit=unit, period=period, user=user)
-        entered = sum(1 for row in grid.rows if row.current is not None)
+        entered = counts.get(period.pk, 0)
         status = submission.status if submission is not None else ""
         rows.append(
             OpenPeriod(
@@ -129,7 +135,7 @@ def reporter_todo(*, user: User, unit: Unit, today: datetime.date) -> ReporterTo
                 status_label=SubmissionStatus(status).label if status else "",
                 reason=submission.reason if submission is not None and status == SubmissionStatus.RETURNED else "",
                 entered=entered,
-                blank=len(grid.rows) - entered,
+                blank=sum(1 for row in grid.rows if row.current is None),
             )
         )
     rows.sort(key=lambda r: (r.due_date, r.period.code))
