@@ -103,3 +103,34 @@ class ConfirmAndReviewTests(SubmissionTestCase):
         self.assertEqual(approved.status, SubmissionStatus.APPROVED)
         self.assertEqual([f["rule"] for f in approved.approved_flags], ["CHANGE_BEYOND_FACTOR"])
         self.assertEqual(approved.history.order_by("-history_date").first().approved_flags[0]["indicator"], "NGUOI_HOC")
+        self.client.force_login(self.reporter)
+        shown = self.client.get(self.url()).content.decode().split('id="approved-flags"')[1].split("</dd>")[0]
+        self.assertIn("Số người học tại trung tâm: Thay đổi bất thường so với kỳ trước", shown)
+
+    def test_the_confirmations_and_the_report_page_cost_the_same_whatever_the_number_of_indicators(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from indicators.models import Indicator, Measure
+        from units.models import Level
+
+        def counts() -> tuple[int, ...]:
+            found = []
+            for user, url in (
+                (self.reporter, reverse("reports:submission_submit", args=[self.tanlinh.pk, "2025S1"])),
+                (self.district_officer, reverse("reports:submission_approve", args=[self.tanlinh.pk, "2025S1"])),
+                (self.district_officer, reverse("reports:submission", args=[self.tanlinh.pk, "2025S1"])),
+            ):
+                self.client.force_login(user)
+                with CaptureQueriesContext(connection) as queries:
+                    self.assertEqual(self.client.get(url).status_code, 200)
+                found.append(len(queries))
+            return tuple(found)
+
+        few = counts()
+        for n in range(5):
+            indicator = Indicator.objects.create(
+                code=f"EXTRA{n}", name=f"Chỉ tiêu thêm {n}", measure=Measure.COUNT, entry_level=Level.COMMUNE
+            )
+            Value.objects.create(unit=self.tanlinh, indicator=indicator, period=self.period, value=n + 1)
+        self.assertEqual(counts(), few)

@@ -66,6 +66,7 @@ def _page(request: HttpRequest, unit: Unit, period: Period, *, bound: forms.Form
     for line, reviewed in zip(page.lines, context_of.lines, strict=True):
         line.about = action_forms["return"][ReturnForm.about_name(line.value.indicator)]
         line.review = reviewed
+    by_code = {line.value.indicator.code: line.value.indicator for line in page.lines}
     changes = []
     if page.submission.status in (SubmissionStatus.RETURNED, SubmissionStatus.SUBMITTED):
         changes = changes_since_return(submission=page.submission)
@@ -75,6 +76,10 @@ def _page(request: HttpRequest, unit: Unit, period: Period, *, bound: forms.Form
         "unsaved": unsaved,
         "flags": context_of.flags,
         "changes": changes,
+        # the flags an approval was recorded with, each with its indicator (by code, among the report's)
+        "approved_flags": [
+            (by_code.get(flag.get("indicator")), flag) for flag in (page.submission.approved_flags or [])
+        ],
     }
     return render(request, "reports/submission.html", context, status=status)
 
