@@ -42,4 +42,5 @@ urlpatterns = [
     path("lich-su-gia-tri/<int:value_id>/", submissions.value_history_detail, name="value_history"),
     path("theo-doi/<int:unit_id>/<period:period>/", submissions.dashboard_detail, name="dashboard"),
     path("theo-doi/<int:unit_id>/<period:period>/tre-han/", submissions.dashboard_late, name="dashboard_late"),
+    path("theo-doi/<int:unit_id>/<period:period>/nhac-han/", review.reminder_send, name="reminder_send"),
 ]

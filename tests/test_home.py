@@ -93,3 +93,27 @@ class HomeTests(SubmissionTestCase):
         self.assertIn("Tệp hỏng", self.section(html, "todo-failed-jobs"))
         self.assertIn("reporter", self.section(html, "todo-accounts"))
         self.assertIn("Xã Ba Trại", self.section(html, "todo-units"))
+
+    def test_it_lets_the_district_remind_a_late_commune_once_a_day(self, _today):
+        from django.core import mail
+
+        from accounts.models import Role
+        from tests.factories import UserFactory
+
+        UserFactory(username="batrai", role=Role.COMMUNE_REPORTER, unit=self.batrai, email="batrai@xhht.invalid")
+        html = self.home(self.district_officer)
+        url = reverse("reports:reminder_send", args=[self.batrai.pk, "2025S2"])
+        self.assertIn(f'action="{url}"', self.section(html, "todo-late"))
+        mail.outbox.clear()
+        response = self.client.post(url, {"next": reverse("home")}, follow=True)
+        self.assertEqual(response.redirect_chain[-1][0], reverse("home"))
+        self.assertContains(response, "Đã gửi thư nhắc hạn tới 1 địa chỉ của Xã Ba Trại.")
+        self.assertEqual([m.to for m in mail.outbox], [["batrai@xhht.invalid"]])
+        self.assertIn("Xã Ba Trại", mail.outbox[0].subject)
+        response = self.client.post(url, {"next": "https://example.com/"}, follow=True)
+        self.assertContains(response, "Xã Ba Trại đã được nhắc hạn hôm nay.")
+        self.assertEqual(len(mail.outbox), 1)
+        self.client.force_login(self.reporter)
+        self.assertEqual(self.client.post(url).status_code, 404)  # another commune: out of scope
+        own = reverse("reports:reminder_send", args=[self.tanlinh.pk, "2025S2"])
+        self.assertEqual(self.client.post(own).status_code, 403)  # a reporter reminds nobody

@@ -59,6 +59,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reports:quality_flags": (302, 200, 200, 404, 200, 404, 200),  # the flagged figures of Tản Lĩnh's subtree
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
+    "reports:reminder_send": (302, 405, 405, 405, 405, 405, 405),  # an action: POST only
     # ---- exports (/xuat/): Tản Lĩnh's 2024 report as PDF
     "exports:report_pdf": (302, 200, 200, 404, 200, 404, 200),
     "exports:summary_xlsx": (302, 200, 200, 404, 200, 404, 200),
@@ -176,6 +177,8 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     "reports:quality_flags": (302, 405, 405, 405, 405, 405, 405),  # a page: GET only
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
+    # a reviewer above Tản Lĩnh reminds it (back with the outcome as a message); the reporter may not (403)
+    "reports:reminder_send": (302, 403, 302, 404, 302, 404, 302),
     "exports:report_pdf": (302, 200, 200, 404, 200, 404, 200),
     "exports:summary_xlsx": (302, 200, 200, 404, 200, 404, 200),  # a download, nothing written
     "exports:template_xlsx": (302, 200, 200, 404, 200, 404, 200),

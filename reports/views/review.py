@@ -1,4 +1,5 @@
-"""The confirmation steps of a report (before submitting, before approving) and the flagged figures of a subtree.
+"""The confirmation steps of a report (before submitting, before approving), the flagged figures of a subtree, and
+a reviewer's reminder to a late unit.
 
 Each confirmation is the GET of its action's URL: a page that works without JavaScript, whose form posts to the
 same URL (``reports.views.submissions``). Out of scope: 404; in scope but not allowed: 403 with the reason.
@@ -6,12 +7,16 @@ same URL (``reports.views.submissions``). Out of scope: 404; in scope but not al
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.policy import may_review, may_submit
 from indicators.models import Indicator
@@ -20,6 +25,7 @@ from reports.forms import ApproveForm, SubmitForm
 from reports.models import Submission, SubmissionStatus, Value
 from reports.selectors.quality import flagged_subtree
 from reports.selectors.review import changes_since_return, report_review, submit_summary
+from reports.services.reminders import reminder_send_now
 from units.models import Unit
 from units.scoping import unit_visible_or_404
 
@@ -78,3 +84,22 @@ def flagged(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
     codes = {flag.code for row in page.rows for flag in row.flags}
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)} if codes else {}
     return render(request, "reports/quality_flags.html", {"page": page, "indicators": indicators})
+
+
+@login_required
+@require_POST
+def reminder_send(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    """Remind one unit of its report now (``reminder_send_now``); back to the page the button was on."""
+    unit = unit_visible_or_404(request.user, unit_id)
+    try:
+        sent = reminder_send_now(user=request.user, unit=unit, period=period, today=timezone.localdate())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Đã gửi thư nhắc hạn tới %(n)s địa chỉ của %(unit)s.") % {"n": sent, "unit": unit.name}
+        )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("reports:dashboard_late", args=[unit.parent_id or unit.pk, period.code])
+    return redirect(back)
