@@ -1,17 +1,7 @@
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from units.models import Unit
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    unit = request.user.unit
-    children = Unit.objects.none()
-    if unit is not None:
-        children = Unit.objects.visible_to(request.user).filter(parent=unit).order_by("code")
-    return render(request, "core/home.html", {"unit": unit, "children": children})
+# The home page is each person's to-do list: reports.views.home.
 
 
 # Error pages: a plain Vietnamese page, never a stack trace.

@@ -298,6 +298,7 @@ class SubmissionAdmin(SimpleHistoryAdmin):
         "reviewed_at",
         "reviewed_by",
         "reason",
+        "approved_flags",
         "changed_via",
         "version",
     ]

@@ -75,6 +75,102 @@ def field_text(value) -> str:
     return str(value)
 
 
+def figure_text(amount, indicator: Indicator) -> str:
+    """A figure as the rules read it (``reports.quality.Figure.amount``): a ratio's percentage, a standard's
+    level, an amount; "—" for none."""
+    if amount is None:
+        return DASH
+    if indicator.measure in (Measure.STANDARD, Measure.STATUS):
+        return level_label(indicator, int(amount))
+    if indicator.measure == Measure.RATIO:
+        return percent_text(amount)
+    return number_text(amount)
+
+
+def glance_bars(page) -> dict | None:
+    """The home page's small chart of a roll-up page's children against the target of its chosen indicator:
+    bars scaled to the data (from a little below the smallest figure to the largest), not to 0-100 %."""
+    if page is None or page.selected is None or not page.children:
+        return None
+    indicator = page.selected
+    points = []
+    for row in page.children:
+        target = row.progress.target
+        numeric = target is not None and target.kind not in (TargetKind.MAINTAIN, TargetKind.INCREASE)
+        points.append((row, row.figure.value if row.figure else None, target.value if numeric else None))
+    if all(value is None for _row, value, _target in points):
+        return None  # nothing reported yet: no chart of empty bars
+    numbers = [n for _row, v, t in points for n in (v, t) if n is not None]
+    low, high = min(numbers), max(numbers)
+    low = max(Decimal(0), low - (high - low) * Decimal("0.25")) if high > low else Decimal(0)
+    span = (high - low) or Decimal(1)
+
+    def x(value):
+        return float(rounded((value - low) * 100 / span, 1)) if value is not None else None
+
+    bars = []
+    for number, (row, value, target) in enumerate(points):
+        bars.append(
+            {
+                "y": number * 18,
+                "unit": row.unit,
+                "label": row.unit.name,
+                "value": amount_text(value, indicator),
+                "target": amount_text(target, indicator) if target is not None else "",
+                "width": x(value) or 0,
+                "tick": x(target),
+                "status": row.progress.status or "",
+            }
+        )
+    return {
+        "indicator": indicator,
+        "bars": bars,
+        "height": len(bars) * 18,
+        "low": amount_text(low, indicator),
+        "high": amount_text(high, indicator),
+    }
+
+
+def flag_text(flag, indicator: Indicator | None = None) -> str:
+    """A data-quality flag (``reports.quality.Flag``, or its record kept with an approval) as one sentence:
+    "Thay đổi bất thường so với kỳ trước: 12,00 % → 48,00 %"."""
+    record = flag if isinstance(flag, dict) else flag.as_record()
+    numbers = {k: (Decimal(v) if v is not None else None) for k, v in record["numbers"].items()}
+    measure = indicator.measure if indicator is not None else ""
+
+    def amount(value):
+        if value is None:
+            return DASH
+        return percent_text(value) if measure == Measure.RATIO else number_text(value)
+
+    if "left" in numbers:
+        detail = _("%(left)s lớn hơn %(right)s") % {
+            "left": number_text(numbers["left"]),
+            "right": number_text(numbers["right"]),
+        }
+    elif "median" in numbers:
+        detail = _("%(value)s, trung vị các đơn vị cùng cấp %(median)s (độ phân tán %(spread)s)") % {
+            "value": amount(numbers["value"]),
+            "median": amount(numbers["median"]),
+            "spread": amount(numbers["spread"]),
+        }
+    elif "previous_denominator" in numbers:
+        detail = _("mẫu số %(d0)s → %(d1)s, tử số %(n0)s → %(n1)s") % {
+            "d0": number_text(numbers["previous_denominator"]),
+            "d1": number_text(numbers["denominator"]),
+            "n0": number_text(numbers["previous_numerator"]),
+            "n1": number_text(numbers["numerator"]),
+        }
+    elif "previous" in numbers:
+        detail = _("kỳ trước %(previous)s, kỳ này %(value)s") % {
+            "previous": amount(numbers["previous"]),
+            "value": amount(numbers["value"]),
+        }
+    else:
+        detail = ""
+    return f"{record['name']}: {detail}" if detail else record["name"]
+
+
 def share_units(figure) -> str:
     """What a standard's share counts, after its numerator/denominator: "xã đạt mức độ 1", "huyện đạt mức độ 3"."""
     if figure.shares is None or not figure.share_of:

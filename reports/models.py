@@ -186,6 +186,12 @@ class Submission(models.Model):
         related_name="+",
     )
     reason = models.TextField(_("lý do (trả lại / mở lại)"), blank=True)
+    approved_flags = models.JSONField(
+        _("cảnh báo số liệu khi duyệt"),
+        default=list,
+        blank=True,
+        help_text=_("Các cảnh báo chất lượng số liệu người duyệt đã xem khi duyệt báo cáo."),
+    )
     changed_via = models.CharField(_("thao tác qua"), max_length=12, choices=EntryPath.choices, default=EntryPath.FORM)
     version = models.PositiveIntegerField(default=1)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reports.views import entry, rollup, submissions
+from reports.views import entry, review, rollup, submissions
 
 app_name = "reports"
 
@@ -38,7 +38,9 @@ urlpatterns = [
         submissions.submission_comment_view,
         name="submission_comment",
     ),
+    path("canh-bao-so-lieu/<int:unit_id>/<period:period>/", review.flagged, name="quality_flags"),
     path("lich-su-gia-tri/<int:value_id>/", submissions.value_history_detail, name="value_history"),
     path("theo-doi/<int:unit_id>/<period:period>/", submissions.dashboard_detail, name="dashboard"),
     path("theo-doi/<int:unit_id>/<period:period>/tre-han/", submissions.dashboard_late, name="dashboard_late"),
+    path("theo-doi/<int:unit_id>/<period:period>/nhac-han/", review.reminder_send, name="reminder_send"),
 ]

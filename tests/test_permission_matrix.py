@@ -48,15 +48,18 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reports:rollup_index": (302, 302, 302, 302, 302, 302, 302),  # to the roll-up of the person's own unit
     "reports:rollup": (302, 200, 200, 404, 200, 404, 200),
     "reports:submission": (302, 200, 200, 404, 200, 404, 200),
-    # the report's actions take a POST only (one URL and one form each)
-    "reports:submission_submit": (302, 405, 405, 405, 405, 405, 405),
-    "reports:submission_approve": (302, 405, 405, 405, 405, 405, 405),
+    # submit and approve: the GET is the confirmation step (the reporter submits, reviewers above approve)
+    "reports:submission_submit": (302, 200, 403, 404, 403, 404, 200),
+    "reports:submission_approve": (302, 403, 200, 404, 200, 404, 200),
+    # the other actions take a POST only (one URL and one form each)
     "reports:submission_return": (302, 405, 405, 405, 405, 405, 405),
     "reports:submission_reopen": (302, 405, 405, 405, 405, 405, 405),
     "reports:submission_comment": (302, 405, 405, 405, 405, 405, 405),
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
+    "reports:quality_flags": (302, 200, 200, 404, 200, 404, 200),  # the flagged figures of Tản Lĩnh's subtree
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
+    "reports:reminder_send": (302, 405, 405, 405, 405, 405, 405),  # an action: POST only
     # ---- exports (/xuat/): Tản Lĩnh's 2024 report as PDF
     "exports:report_pdf": (302, 200, 200, 404, 200, 404, 200),
     "exports:summary_xlsx": (302, 200, 200, 404, 200, 404, 200),
@@ -177,8 +180,11 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     "reports:submission_reopen": (302, 403, 302, 404, 400, 404, 400),
     "reports:submission_comment": (302, 302, 302, 404, 302, 404, 302),  # a comment on the report
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
+    "reports:quality_flags": (302, 405, 405, 405, 405, 405, 405),  # a page: GET only
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
+    # a reviewer above Tản Lĩnh reminds it (back with the outcome as a message); the reporter may not (403)
+    "reports:reminder_send": (302, 403, 302, 404, 302, 404, 302),
     "exports:report_pdf": (302, 200, 200, 404, 200, 404, 200),
     "exports:summary_xlsx": (302, 200, 200, 404, 200, 404, 200),  # a download, nothing written
     "exports:template_xlsx": (302, 200, 200, 404, 200, 404, 200),

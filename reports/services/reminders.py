@@ -14,6 +14,9 @@ Run daily by cron or a systemd timer (``python manage.py send_deadline_reminders
   next run tries again.
 
 Set-based: a fixed handful of queries whatever the number of units; the mail goes in one ``send_mass_mail``.
+
+A reviewer may also remind one unit by hand (``reminder_send_now``, the button beside a late unit on the home
+page): the same message, logged the same way.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Q
@@ -29,6 +33,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.policy import may_review
 from plans.models import Deadline, PlanStatus
 from plans.reporting import asks_q, deadline_for
 from reports.models import ReminderKind, ReminderLog, Submission, SubmissionStatus
@@ -155,3 +160,33 @@ def reminders_send(*, today: datetime.date, days_before: int | None = None) -> i
         ReminderLog.objects.bulk_create(logs)
         send_mass_mail(mails, fail_silently=False)
     return len(mails)
+
+
+@transaction.atomic
+def reminder_send_now(*, user: User, unit: Unit, period, today: datetime.date) -> int:
+    """A reviewer's reminder to one unit that has not submitted, now, by e-mail to its active accounts: the
+    daily reminder's message, logged the same way (so a unit is reminded at most once a day of a kind, whether by
+    the daily run or by hand). Returns the number of e-mails sent; refuses with the reason otherwise."""
+    if not may_review(user, unit):
+        raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới nhắc hạn được."))
+    submission = Submission.objects.filter(unit=unit, period_id=period.pk).select_related("deadline__rule").first()
+    if submission is not None and submission.status in DONE:
+        raise ValidationError(_("%(unit)s đã nộp báo cáo kỳ này.") % {"unit": unit.name})
+    deadline = submission.deadline if submission is not None and submission.deadline_id else None
+    deadline = deadline or (deadline_for(unit=unit, period=period) if period.pk else None)
+    if deadline is None:
+        raise ValidationError(_("Chưa có hạn nộp báo cáo kỳ này cho %(unit)s.") % {"unit": unit.name})
+    kind = ReminderKind.OVERDUE if deadline.due_date < today else ReminderKind.BEFORE
+    if ReminderLog.objects.filter(unit=unit, deadline=deadline, kind=kind, sent_on=today).exists():
+        raise ValidationError(_("%(unit)s đã được nhắc hạn hôm nay.") % {"unit": unit.name})
+    recipients = list(
+        User.objects.filter(unit=unit, is_active=True).exclude(email="").order_by("pk").values_list("email", flat=True)
+    )
+    if not recipients:
+        raise ValidationError(_("%(unit)s chưa có tài khoản nào có địa chỉ thư điện tử.") % {"unit": unit.name})
+    returned = submission is not None and submission.status == SubmissionStatus.RETURNED
+    with translation.override("vi"):
+        subject, body = _message(unit, deadline, kind, today, returned)
+    ReminderLog.objects.create(unit=unit, deadline=deadline, kind=kind, sent_on=today, recipients=len(recipients))
+    send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients])
+    return len(recipients)

@@ -26,7 +26,7 @@ from accounts.policy import may_review, may_submit
 from indicators.models import Indicator
 from plans.models import Period
 from plans.reporting import deadline_for
-from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus
+from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
 from reports.services.aggregates import aggregates_follow
 from units.models import Unit
 
@@ -115,6 +115,20 @@ def _transition(submission: Submission, *, to: str, user: User, via: str, reason
     return submission
 
 
+def _is_empty(submission: Submission) -> bool:
+    """A report with no value of its own and no submitted report of a unit below it (a district's consolidated
+    report has the reports of its communes): nothing to submit. Two queries at most."""
+    unit, period_id = submission.unit, submission.period_id
+    if Value.objects.filter(unit=unit, period_id=period_id).exists():
+        return False
+    return not Submission.objects.filter(
+        unit__path__startswith=unit.path,
+        unit__depth__gt=unit.depth,
+        period_id=period_id,
+        status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED],
+    ).exists()
+
+
 @transaction.atomic
 def submission_submit(
     *, submission: Submission, user: User, via: str = EntryPath.FORM, version: int | None = None
@@ -126,6 +140,13 @@ def submission_submit(
         raise ValidationError(
             _("Không thể nộp: báo cáo đang ở trạng thái %(status)s.") % {"status": submission.get_status_display()}
         )
+    if _is_empty(submission):
+        raise ValidationError(
+            _(
+                "Không thể nộp báo cáo trống: đơn vị chưa nhập chỉ tiêu nào cho kỳ này và chưa có báo cáo nào "
+                "của cấp dưới đã nộp. Hãy nhập số liệu trước khi nộp."
+            )
+        )
     submission.submitted_at, submission.submitted_by = timezone.now(), user
     if submission.deadline_id is None:
         submission.deadline = deadline_for(unit=submission.unit, period=submission.period)
@@ -136,14 +157,22 @@ def submission_submit(
 
 @transaction.atomic
 def submission_approve(
-    *, submission: Submission, user: User, via: str = EntryPath.FORM, version: int | None = None
+    *,
+    submission: Submission,
+    user: User,
+    via: str = EntryPath.FORM,
+    version: int | None = None,
+    flags: list[dict] | None = None,
 ) -> Submission:
+    """Approve a submitted report; ``flags``: the data-quality flags the reviewer saw on the confirmation
+    (``reports.quality.Flag.as_record``), kept with the approval (and in its history)."""
     submission = _locked(submission.pk, version)
     if not may_review(user, submission.unit):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới duyệt được báo cáo này."))
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError(_("Chỉ duyệt được báo cáo đã nộp."))
     submission.reviewed_at, submission.reviewed_by, submission.reason = timezone.now(), user, ""
+    submission.approved_flags = list(flags or [])
     _transition(submission, to=SubmissionStatus.APPROVED, user=user, via=via)
     aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
     transaction.on_commit(lambda: _notify_reporters(submission, _("Báo cáo đã được duyệt")))

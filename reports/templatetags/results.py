@@ -39,3 +39,19 @@ def field_text(value):
 @register.simple_tag
 def status_rule():
     return display.status_rule()
+
+
+@register.filter
+def flag_text(flag, indicator=None):
+    return display.flag_text(flag, indicator)
+
+
+@register.filter
+def amount(value, indicator):
+    return display.figure_text(value, indicator)
+
+
+@register.filter
+def get_item(mapping, key):
+    """``{{ indicators|get_item:flag.code }}``: a mapping's entry, None when absent."""
+    return mapping.get(key) if mapping else None

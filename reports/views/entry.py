@@ -23,6 +23,7 @@ from reports.forms import EntryFormSet, ImportForm, warning_text
 from reports.jobs import import_rows_if_large, values_check_job_start, values_import_job_start
 from reports.models import EntryPath
 from reports.selectors.entry import entry_grid, entry_periods
+from reports.selectors.review import return_notes
 from reports.services.importing import (
     IMPORT_DIR,
     confirmed_versions,
@@ -124,6 +125,8 @@ def entry(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
             "grid": grid,
             "formset": formset,
             "can_save": can_save,
+            # a returned report: the reviewer's reason at the top, each remark beside its indicator
+            "notes": return_notes(unit=unit, period=grid.period) if grid.rows else None,
             # the breadcrumb links the unit above only when this user may open its grid
             "parent_link": unit.parent is not None and unit.parent.depth > 1 and may_enter(request.user, unit.parent),
         },

@@ -16,12 +16,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from plans.models import Period
 from plans.periods import period_saved
 from reports.forms import ApproveForm, CommentForm, ReopenForm, ReturnForm, SubmitForm
-from reports.models import Value
+from reports.models import SubmissionStatus, Value
+from reports.selectors.quality import quality_flags
+from reports.selectors.review import changes_since_return, report_review
 from reports.selectors.submissions import (
     dashboard,
     late_or_missing,
@@ -41,6 +43,8 @@ from reports.services.submissions import (
 from units.models import Unit
 from units.scoping import unit_visible_or_404
 
+from . import review
+
 
 def _page(request: HttpRequest, unit: Unit, period: Period, *, bound: forms.Form | None = None, status: int = 200):
     """The report page, with the action form the user just sent (bound, with its errors) kept as typed."""
@@ -58,9 +62,25 @@ def _page(request: HttpRequest, unit: Unit, period: Period, *, bound: forms.Form
         action_forms[bound.action] = bound
         # What the user typed, in case the form it belongs to is no longer offered (the report moved on).
         unsaved = (bound.data.get("reason") or bound.data.get("body") or "").strip()
-    for line in page.lines:
+    context_of = report_review(unit=unit, period=period, values=[line.value for line in page.lines])
+    for line, reviewed in zip(page.lines, context_of.lines, strict=True):
         line.about = action_forms["return"][ReturnForm.about_name(line.value.indicator)]
-    context = {"page": page, "forms": action_forms, "unsaved": unsaved}
+        line.review = reviewed
+    by_code = {line.value.indicator.code: line.value.indicator for line in page.lines}
+    changes = []
+    if page.submission.status in (SubmissionStatus.RETURNED, SubmissionStatus.SUBMITTED):
+        changes = changes_since_return(submission=page.submission)
+    context = {
+        "page": page,
+        "forms": action_forms,
+        "unsaved": unsaved,
+        "flags": context_of.flags,
+        "changes": changes,
+        # the flags an approval was recorded with, each with its indicator (by code, among the report's)
+        "approved_flags": [
+            (by_code.get(flag.get("indicator")), flag) for flag in (page.submission.approved_flags or [])
+        ],
+    }
     return render(request, "reports/submission.html", context, status=status)
 
 
@@ -110,8 +130,12 @@ DONE = {
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def submission_submit_view(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    """GET: the confirmation (a summary of the report); POST: submit."""
+    if request.method == "GET":
+        return review.submit_confirm(request, unit_id, period)
+
     def run(*, submission, user, data, form):
         submission_submit(submission=submission, user=user, version=data["version"])
 
@@ -119,10 +143,17 @@ def submission_submit_view(request: HttpRequest, unit_id: int, period: Period) -
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def submission_approve_view(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
+    """GET: the confirmation (every figure in context, its flags); POST: approve, keeping the flags it showed."""
+    if request.method == "GET":
+        return review.approve_confirm(request, unit_id, period)
+
     def run(*, submission, user, data, form):
-        submission_approve(submission=submission, user=user, version=data["version"])
+        flags = quality_flags(unit=submission.unit, period=submission.period).flags
+        submission_approve(
+            submission=submission, user=user, version=data["version"], flags=[f.as_record() for f in flags]
+        )
 
     return _act(request, unit_id, period, "approve", ApproveForm, run)
 
