@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from plans.models import Period
 from plans.periods import period_saved
+from reports.charts import rate_chart
 from reports.forms import ApproveForm, CommentForm, ReopenForm, ReturnForm, SubmitForm
 from reports.models import Value
 from reports.selectors.submissions import (
@@ -167,7 +168,7 @@ def value_history_detail(request: HttpRequest, value_id: int) -> HttpResponse:
 @login_required
 def dashboard_detail(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
     page = dashboard(unit=unit_visible_or_404(request.user, unit_id), period=period)
-    return render(request, "reports/dashboard.html", {"page": page})
+    return render(request, "reports/dashboard.html", {"page": page, "rate_chart_data": rate_chart(page.trend)})
 
 
 @login_required
