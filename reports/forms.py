@@ -263,3 +263,27 @@ class CommentForm(forms.Form):
         self.fields["indicator"].queryset = indicators
         self.fields["indicator"].label_from_instance = lambda indicator: indicator.name
         self.fields["indicator"].widget.attrs["class"] = "form-select form-select-sm"
+
+
+class NarrativeForm(SubmissionActionForm):
+    """The narrative sections of the unit's report (``reports.services.narrative``), as the PDF prints them."""
+
+    results = forms.CharField(
+        label=gettext_lazy("1. Kết quả đạt được"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    shortcomings = forms.CharField(
+        label=gettext_lazy("2. Tồn tại, hạn chế và nguyên nhân"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    tasks = forms.CharField(
+        label=gettext_lazy("3. Nhiệm vụ, giải pháp kỳ tới"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    proposals = forms.CharField(
+        label=gettext_lazy("4. Đề xuất, kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in ("results", "shortcomings", "tasks", "proposals"):
+            self.fields[field].widget.attrs["class"] = "form-control"

@@ -187,7 +187,13 @@ class Submission(models.Model):
     )
     reason = models.TextField(_("lý do (trả lại / mở lại)"), blank=True)
     changed_via = models.CharField(_("thao tác qua"), max_length=12, choices=EntryPath.choices, default=EntryPath.FORM)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    # The narrative sections of the official report (exports/pdf), typed by the unit on its report page and
+    # locked with its values once submitted (``reports.services.narrative.submission_narrative_update``).
+    narrative_results = models.TextField(_("kết quả đạt được"), blank=True)
+    narrative_shortcomings = models.TextField(_("tồn tại, hạn chế và nguyên nhân"), blank=True)
+    narrative_tasks = models.TextField(_("nhiệm vụ, giải pháp kỳ tới"), blank=True)
+    narrative_proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
 
     objects = SubmissionQuerySet.as_manager()
     history = HistoricalRecords(verbose_name=_("lịch sử báo cáo"))

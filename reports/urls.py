@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reports.views import entry, rollup, submissions
+from reports.views import entry, narrative, rollup, submissions
 
 app_name = "reports"
 
@@ -37,6 +37,11 @@ urlpatterns = [
         "bao-cao-don-vi/<int:unit_id>/<period:period>/trao-doi/",
         submissions.submission_comment_view,
         name="submission_comment",
+    ),
+    path(
+        "bao-cao-don-vi/<int:unit_id>/<period:period>/noi-dung/",
+        narrative.submission_narrative_view,
+        name="submission_narrative",
     ),
     path("lich-su-gia-tri/<int:value_id>/", submissions.value_history_detail, name="value_history"),
     path("theo-doi/<int:unit_id>/<period:period>/", submissions.dashboard_detail, name="dashboard"),

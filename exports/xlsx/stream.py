@@ -112,13 +112,16 @@ class StreamSheet:
         self.row += 1
 
     def append(self, values: Sequence, kinds: Sequence[str], *, indent: int = 0, indent_column: int | None = None,
-               bold: bool = False) -> None:  # fmt: skip
-        """A table row; ``kinds`` per column: text, number, percent (a percentage such as 99.5) or date."""
+               bold: bool = False, fills: dict[int, tuple[str, str]] | None = None) -> None:  # fmt: skip
+        """A table row; ``kinds`` per column: text, number, percent (a percentage such as 99.5) or date; ``fills``:
+        (background, font colour) of some columns (a status)."""
         sheet, row, book = self.sheet, self.row, self.book
         for column, (kind, value) in enumerate(zip(kinds, values, strict=True)):
             if value is None or value == "":
                 continue
             extra = {"bold": True} if bold else {}
+            if fills and column in fills:
+                extra |= {"bg_color": fills[column][0], "font_color": fills[column][1]}
             if kind == "text":
                 if indent and column == indent_column:
                     extra["indent"] = indent

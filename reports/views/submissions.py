@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from plans.models import Period
 from plans.periods import period_saved
 from reports.charts import rate_chart
-from reports.forms import ApproveForm, CommentForm, ReopenForm, ReturnForm, SubmitForm
+from reports.forms import ApproveForm, CommentForm, NarrativeForm, ReopenForm, ReturnForm, SubmitForm
 from reports.models import Value
 from reports.selectors.submissions import (
     dashboard,
@@ -53,6 +53,15 @@ def _page(request: HttpRequest, unit: Unit, period: Period, *, bound: forms.Form
         "return": ReturnForm(initial={"version": page.submission.version}, indicators=indicators),
         "reopen": ReopenForm(initial={"version": page.submission.version}),
         "comment": CommentForm(indicators=submission_indicators(unit=unit, period=period)),
+        "narrative": NarrativeForm(
+            initial={
+                "version": page.submission.version,
+                "results": page.submission.narrative_results,
+                "shortcomings": page.submission.narrative_shortcomings,
+                "tasks": page.submission.narrative_tasks,
+                "proposals": page.submission.narrative_proposals,
+            }
+        ),
     }
     unsaved = ""
     if bound is not None:
@@ -107,6 +116,7 @@ DONE = {
     "return": gettext_lazy("Đã trả lại báo cáo kèm lý do."),
     "reopen": gettext_lazy("Đã mở lại báo cáo để sửa."),
     "comment": gettext_lazy("Đã gửi ý kiến trao đổi."),
+    "narrative": gettext_lazy("Đã lưu phần nội dung báo cáo."),
 }
 
 
