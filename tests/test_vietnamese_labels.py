@@ -1,0 +1,83 @@
+"""Vietnamese all the way: no page names an indicator by its (English) code.
+
+The crawl opens every page of the URL × persona matrix (``tests/test_permission_matrix.py``) that answers 200
+with HTML, as each persona, and fails if an indicator's code is used as a label. Precisely: an element that labels
+something (a badge, a label, a heading, a table header or cell, a link, a button, an option, a list term, a
+summary, a legend, a caption, a chart's title) whose whole text is an indicator's code ("INFO_COMPETENCY",
+"TTHTCD"). A code shown as secondary detail beside the name ("Số trung tâm học tập cộng đồng · TTHTCD") passes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from django.urls import reverse
+
+from indicators.models import Indicator
+from indicators.reference import indicators_load
+
+from .test_permission_matrix import EXPECTED, ROLES, PermissionMatrixTests
+from .urlwalk import RouteTestCase, routes
+
+#: Elements whose text labels something; ``class="badge"`` of any element too.
+LABEL_TAGS = {"label", "th", "td", "a", "button", "option", "dt", "summary", "legend", "caption", "title",
+              "h1", "h2", "h3", "h4", "h5", "h6"}  # fmt: skip
+SPACES = re.compile(r"\s+")
+
+
+def code_labels(html: str, codes: set[str]) -> list[str]:
+    """The label-like elements of a page whose whole text is an indicator's code, as "<tag>CODE"."""
+    found = []
+    for element in lxml.html.fromstring(html).iter():
+        if not isinstance(element.tag, str):
+            continue  # comments, processing instructions
+        tag = element.tag.split("}")[-1]
+        badge = "badge" in (element.get("class") or "").split()
+        if tag not in LABEL_TAGS and not badge:
+            continue
+        text = SPACES.sub(" ", element.text_content()).strip()
+        if text in codes:
+            found.append(f"<{tag}{' class=badge' if badge else ''}>{text}")
+    return found
+
+
+class VietnameseLabelTests(RouteTestCase):
+    client_for = PermissionMatrixTests.client_for
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        indicators_load()  # the whole catalogue: its codes are what must not be shown as labels
+
+    def test_code_labels_finds_a_badge_and_passes_a_code_beside_the_name(self):
+        codes = {"INFO_COMPETENCY"}
+        badge = '<p><span class="badge">INFO_COMPETENCY</span></p>'
+        self.assertEqual(code_labels(badge, codes), ["<span class=badge>INFO_COMPETENCY"])
+        self.assertEqual(
+            code_labels("<table><tr><th> INFO_COMPETENCY </th></tr></table>", codes), ["<th>INFO_COMPETENCY"]
+        )
+        beside = '<td>Tỷ lệ người … thông tin <span class="text-muted small">· INFO_COMPETENCY</span></td>'
+        self.assertEqual(code_labels(f"<table><tr>{beside}</tr></table>", codes), [])
+
+    def test_no_page_of_the_matrix_labels_an_indicator_by_its_code(self):
+        codes = set(Indicator.objects.values_list("code", flat=True))
+        self.assertIn("INFO_COMPETENCY", codes)
+        clients = {role: self.client_for(role) for role in ROLES}
+        offences, opened = [], 0
+        for route in routes():
+            if route.skipped or route.name not in EXPECTED:
+                continue
+            url = reverse(route.name, kwargs=self.kwargs_for(route.name, route.params))
+            for role, want in zip(ROLES, EXPECTED[route.name], strict=True):
+                if want != 200:
+                    continue
+                response = clients[role].get(url)
+                if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+                    continue
+                opened += 1
+                labels = code_labels(response.content.decode(), codes)
+                if labels:
+                    offences.append(f"{url} as {role}: {', '.join(sorted(set(labels)))}")
+        self.assertGreater(opened, 50)
+        self.assertEqual(offences, [], "Indicator codes used as labels:\n" + "\n".join(offences))
