@@ -81,3 +81,27 @@ class VietnameseLabelTests(RouteTestCase):
                     offences.append(f"{url} as {role}: {', '.join(sorted(set(labels)))}")
         self.assertGreater(opened, 50)
         self.assertEqual(offences, [], "Indicator codes used as labels:\n" + "\n".join(offences))
+
+
+class VietnameseDetailsTests(RouteTestCase):
+    def test_every_field_of_our_models_has_a_vietnamese_label_in_the_admin(self):
+        from django.apps import apps
+
+        ours = {"units", "accounts", "indicators", "plans", "reports", "exports", "learning", "jobs", "core"}
+        inherited = {"path", "depth", "numchild", "id"}  # the tree's own columns (django-treebeard), the key
+        english = [
+            f"{model.__name__}.{field.name}: {field.verbose_name}"
+            for model in apps.get_models()
+            if model._meta.app_label in ours and not model.__name__.startswith("Historical")
+            for field in model._meta.get_fields()
+            if hasattr(field, "verbose_name") and not field.auto_created and field.name not in inherited
+            if str(field.verbose_name).isascii()
+        ]
+        self.assertEqual(english, [])
+
+    def test_it_fills_the_decision_date_so_that_the_browser_shows_it(self):
+        self.client.force_login(self.reporter)
+        response = self.client.get(reverse("learning:board", args=[self.tanlinh.pk, 2024]))
+        field = lxml.html.fromstring(response.content).get_element_by_id("id_issued_on")
+        self.assertEqual(field.get("type"), "date")
+        self.assertRegex(field.get("value"), r"^\d{4}-\d{2}-\d{2}$")  # ISO: a "30/11/2026" leaves it empty
