@@ -105,3 +105,14 @@ class VietnameseDetailsTests(RouteTestCase):
         field = lxml.html.fromstring(response.content).get_element_by_id("id_issued_on")
         self.assertEqual(field.get("type"), "date")
         self.assertRegex(field.get("value"), r"^\d{4}-\d{2}-\d{2}$")  # ISO: a "30/11/2026" leaves it empty
+
+    def test_a_message_writes_its_numbers_the_vietnamese_way(self):
+        from reports.services.importing import ImportResult, import_done_message
+        from reports.services.values import RecordResult, ValueRow
+
+        rows = [ValueRow(row=n, unit_code="09910", indicator_code="TTHTCD", period="2024") for n in range(1234)]
+        imported = ImportResult(rows=rows, record=RecordResult(created=1200, updated=34), fmt="xlsx")
+        self.assertEqual(
+            import_done_message("so-lieu.xlsx", imported),
+            "Đã nhập tệp so-lieu.xlsx: 1.234 dòng (1.200 mới, 34 cập nhật, 0 không đổi).",
+        )

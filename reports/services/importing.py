@@ -25,6 +25,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, override
 
+from core.numbers import number_text
 from core.progress import NO_PROGRESS, NullProgress
 from core.uploads import MAX_ROWS, ImportFileError, table_read
 from reports.models import EntryPath
@@ -239,10 +240,10 @@ def import_done_message(name: str, imported: ImportResult) -> str:
         "Đã nhập tệp %(name)s: %(rows)s dòng (%(created)s mới, %(updated)s cập nhật, %(unchanged)s không đổi)."
     ) % {
         "name": name,
-        "rows": len(imported.rows),
-        "created": record.created,
-        "updated": record.updated,
-        "unchanged": record.unchanged,
+        "rows": number_text(len(imported.rows)),
+        "created": number_text(record.created),
+        "updated": number_text(record.updated),
+        "unchanged": number_text(record.unchanged),
     }
 
 
