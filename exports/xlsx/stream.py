@@ -105,8 +105,35 @@ class StreamSheet:
             self.text(column, value, **properties)
         self.row += 1
 
+    def label_text(self, label: str, value: str, *, span: int, height: float | None = None) -> None:
+        """A label and its long text, the text wrapped over ``span`` columns (it does not run off the printed page)."""
+        self.text(0, label)
+        text = str(value or "")
+        if span > 1 and not text.startswith(FORMULA_STARTS):
+            self.sheet.merge_range(self.row, 1, self.row, span, text, self.book.style(text_wrap=True, valign="top"))
+        else:
+            self.text(1, text, text_wrap=True, valign="top")
+        if height:
+            self.sheet.set_row(self.row, height)
+        self.row += 1
+
     def header(self, labels: Sequence[str]) -> None:
         self.texts(labels, **HEADER)
+
+    def header_spans(self, spans: Sequence[tuple[str, int]], *, height: float | None = None) -> None:
+        """A header row whose labels each span a number of columns (merged cells, wrapped: an indicator's name
+        over its columns); ``height`` in points for names on several lines."""
+        style = self.book.style(**HEADER)
+        column = 0
+        for label, width in spans:
+            if width > 1:
+                self.sheet.merge_range(self.row, column, self.row, column + width - 1, str(label or ""), style)
+            else:
+                self.text(column, label, **HEADER)
+            column += width
+        if height:
+            self.sheet.set_row(self.row, height)
+        self.row += 1
 
     def skip(self) -> None:
         self.row += 1

@@ -193,7 +193,8 @@ def summary_filename(summary: Summary) -> str:
 BLOCK = 7  # the title rows above each table
 
 
-def _title_rows(sheet: StreamSheet, summary: Summary, title: str) -> None:
+def _title_rows(sheet: StreamSheet, summary: Summary, title: str, *, columns: int) -> None:
+    """The title block (``BLOCK`` rows); its long texts wrap over the table's ``columns``."""
     unit, period, plan = summary.unit, summary.period, summary.plan
     plan_text = f"{plan.number or ''} {plan.title}".strip() if plan else _("Chỉ tiêu của kế hoạch gần nhất có chỉ tiêu")
     window = _("từ %(start)s đến %(end)s") % {
@@ -214,14 +215,12 @@ def _title_rows(sheet: StreamSheet, summary: Summary, title: str) -> None:
     sheet.text(0, _("Đơn vị"))
     sheet.text(1, f"{unit.name} ({unit.code})", bold=True)
     sheet.skip()
-    for label, value in [
-        (_("Kỳ báo cáo"), period.label),
-        (_("Số liệu"), window),
-        (_("Kế hoạch"), plan_text),
-        (_("Ngày xuất"), summary.exported_at.strftime("%d/%m/%Y %H:%M")),
-        (_("Đánh giá"), status_rule()),  # the rule of the statuses, where the blank row was
-    ]:
-        sheet.texts([label, value])
+    sheet.texts([_("Kỳ báo cáo"), period.label])
+    sheet.label_text(_("Số liệu"), window, span=columns - 1, height=30 if backcast_text(unit, period) else None)
+    sheet.texts([_("Kế hoạch"), plan_text])
+    sheet.texts([_("Ngày xuất"), summary.exported_at.strftime("%d/%m/%Y %H:%M")])
+    # the rule of the statuses, where the blank row was
+    sheet.label_text(_("Đánh giá"), status_rule(), span=columns - 1, height=30 if columns > 8 else 60)
 
 
 #: Indicators per "Tổng hợp" sheet: 2 + 4 × 4 columns fit an A4 page in landscape at a readable size.
@@ -269,20 +268,20 @@ def _write_summary_sheet(
 ) -> None:
     sheet = book.sheet(
         sheet_title(title, taken),
-        widths=[12, 34] + [14, 16, 16, 11] * len(indicators),
+        widths=[10, 26] + [11, 15, 13, 9] * len(indicators),
         freeze=(BLOCK + 2, 2),
         header_rows=(BLOCK, BLOCK + 1),
     )
-    _title_rows(sheet, summary, _("TỔNG HỢP KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP"))
-    top, sub = [_("Mã đơn vị"), _("Đơn vị")], ["", ""]
+    _title_rows(sheet, summary, _("TỔNG HỢP KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP"), columns=2 + 4 * len(indicators))
+    top, sub = [(_("Mã đơn vị"), 1), (_("Đơn vị"), 1)], ["", ""]
     kinds = ["text", "text"]
     numbers = {i.pk: n for n, i in enumerate(summary.indicators, start=1)}
     for indicator in indicators:
-        top += [f"{numbers[indicator.pk]}. {indicator.name} ({indicator.code})", "", "", ""]
+        top.append((f"{numbers[indicator.pk]}. {indicator.name} ({indicator.code})", 4))
         sub += [_("Kết quả (%)") if indicator.is_percentage else _("Kết quả"), _("Chỉ tiêu"), _("Đánh giá"),
                 _("Đã báo cáo (%)")]  # fmt: skip
         kinds += ["percent" if indicator.is_percentage else "number", "text", "text", "percent"]
-    sheet.header(top)
+    sheet.header_spans(top, height=45)  # each indicator's name over its four columns, on up to three lines
     sheet.header(sub)
     for unit in [summary.unit, *summary.children]:
         shown = {i.pk for i in summary.indicators_of(unit)}
@@ -312,14 +311,14 @@ def _write_indicator_sheet(
     ratio = indicator.measure in RATIO_MEASURES
     labels = [_("Mã đơn vị"), _("Đơn vị"), _("Kết quả (%)") if indicator.is_percentage else _("Kết quả")]
     kinds = ["text", "text", "percent" if indicator.is_percentage else "number"]
-    widths = [12, 44, 14]
+    widths = [10, 32, 11]
     if ratio:
         if indicator.measure == Measure.STANDARD:
             labels += [_("Số đơn vị đạt"), _("Số đơn vị có số liệu")]
         else:
             labels += [_("Tử số"), _("Mẫu số")]
         kinds += ["number", "number"]
-        widths += [14, 14]
+        widths += [11, 11]
     labels += [
         _("Chỉ tiêu"),
         _("Đánh giá"),
@@ -329,14 +328,14 @@ def _write_indicator_sheet(
         _("Giải trình"),
     ]
     kinds += ["text", "text", "number", "number", "percent", "text"]
-    widths += [16, 16, 11, 11, 11, 40]
+    widths += [14, 13, 9, 9, 9, 30]
     sheet = book.sheet(
         sheet_title(indicator_sheet_name(number, indicator), taken),
         widths=widths,
         freeze=(BLOCK + 1, 2),
         header_rows=(BLOCK, BLOCK),
     )
-    _title_rows(sheet, summary, f"{number}. {indicator.name} ({indicator.code})")
+    _title_rows(sheet, summary, f"{number}. {indicator.name} ({indicator.code})", columns=len(kinds))
     sheet.header(labels)
     rank = LEVEL_RANK[indicator.entry_level]
     lines, notes, top = summary.lines, summary.notes, summary.unit.depth
@@ -388,7 +387,7 @@ def _write_submissions_sheet(book: StreamBook, summary: Summary, taken: set[str]
         header_rows=(BLOCK, BLOCK),
         landscape=False,
     )
-    _title_rows(sheet, summary, _("TIẾN ĐỘ NỘP BÁO CÁO"))
+    _title_rows(sheet, summary, _("TIẾN ĐỘ NỘP BÁO CÁO"), columns=len(kinds))
     sheet.header(labels)
     if summary.reporting is None:
         sheet.texts([_("Không có quy định báo cáo nào yêu cầu đơn vị báo cáo kỳ này.")])
