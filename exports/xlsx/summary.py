@@ -236,14 +236,25 @@ STATUS_FILLS = {
 
 
 def indicator_sheet_name(number: int, indicator: Indicator) -> str:
-    """ "3. Tỷ lệ người trong độ tuổi…": the indicator's number and its name, cut at a word within 31 characters."""
+    """ "7. Người trong độ tuổi…năng lực thông tin": the indicator's number and name within Excel's 31 characters;
+    a long name keeps its first words and its last (where names of one family differ), "Tỷ lệ" left out."""
     prefix = f"{number}. "
     name = indicator.name
-    if len(prefix) + len(name) <= 31:
+    if len(prefix) + len(name) > 31 and name.startswith("Tỷ lệ "):
+        name = name[len("Tỷ lệ ") :]
+        name = name[:1].upper() + name[1:]
+    room = 31 - len(prefix)
+    if len(name) <= room:
         return prefix + name
-    room = 31 - len(prefix) - 1
-    cut = name[:room].rsplit(" ", 1)[0] if " " in name[:room] else name[:room]
-    return prefix + cut.rstrip(" ,;:-") + "…"
+    words = name.split()
+    head, tail = [], []
+    while words and len(" ".join(head + words[:1])) <= room * 2 // 5:
+        head.append(words.pop(0))
+    while words and len(" ".join(head)) + 1 + len(" ".join(words[-1:] + tail)) <= room:
+        tail.insert(0, words.pop())
+    if not head:  # one long first word
+        return prefix + name[: room - 1] + "…"
+    return prefix + " ".join(head) + "…" + " ".join(tail)
 
 
 def _write_summary_sheets(book: StreamBook, summary: Summary, taken: set[str]) -> None:
