@@ -176,8 +176,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Tệp CSV hoặc Excel (.xlsx)"),
         help_text=gettext_lazy(
-            "Dòng đầu là tiêu đề với các cột unit_code, indicator_code, period, value, numerator, denominator, "
-            "comment (cột khác được bỏ qua). CSV lưu bằng mã UTF-8."
+            "Dòng đầu là tiêu đề, như mẫu nhập liệu Excel: Mã đơn vị, Mã chỉ tiêu, Kỳ báo cáo, Giá trị (hoặc Tử số, "
+            "Mẫu số), Không phát sinh (x), Ghi chú; cột khác được bỏ qua. CSV lưu bằng mã UTF-8."
         ),
         widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".csv,.xlsx"}),
     )
