@@ -116,3 +116,11 @@ class VietnameseDetailsTests(RouteTestCase):
             import_done_message("so-lieu.xlsx", imported),
             "Đã nhập tệp so-lieu.xlsx: 1.234 dòng (1.200 mới, 34 cập nhật, 0 không đổi).",
         )
+
+    def test_the_admin_speaks_vietnamese_also_for_the_third_party_apps(self):
+        self.client.force_login(self.admin)
+        page = self.client.get(reverse("admin:index")).content.decode()
+        for english in ("Access attempts", "Access logs", "Task Results", "Add link", "Model name"):
+            self.assertNotIn(english, page)
+        self.assertIn("Nhật ký đăng nhập", page)
+        self.assertIn("Kết quả tác vụ", page)

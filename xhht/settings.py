@@ -186,7 +186,7 @@ XHHT_TRUSTED_PROXIES = env_networks("XHHT_TRUSTED_PROXIES", ["127.0.0.1", "::1"]
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "core" / "locale_vendor"]  # the second: admin and third-party strings
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
