@@ -124,3 +124,5 @@ class VietnameseDetailsTests(RouteTestCase):
             self.assertNotIn(english, page)
         self.assertIn("Nhật ký đăng nhập", page)
         self.assertIn("Kết quả tác vụ", page)
+        self.assertIn("Bảo vệ đăng nhập", page)  # the apps' headings too
+        self.assertNotIn("Tasks Database Backend", page)

@@ -85,9 +85,9 @@ INSTALLED_APPS = [
     "treebeard",
     "import_export",
     "simple_history",
-    "axes",
+    "core.vendor_apps.AxesConfig",  # django-axes, its admin heading in Vietnamese
     "django_tasks",
-    "django_tasks_db",
+    "core.vendor_apps.TasksConfig",  # django_tasks_db, its admin heading in Vietnamese
     "core",
     "accounts",
     "units",
