@@ -98,7 +98,7 @@ class ApiToken(models.Model):
     """A personal API token. Only its SHA-256 digest is stored; the raw value is shown once."""
 
     user = models.ForeignKey(User, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="api_tokens")
-    digest = models.CharField(max_length=64, unique=True)
+    digest = models.CharField(max_length=64, unique=True, verbose_name=_("mã băm của khóa"))
     prefix = models.CharField(_("tiền tố"), max_length=8)
     created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now)
     revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)

@@ -117,7 +117,9 @@ class StandardThreshold(models.Model):
     at an upper level to the share of its child units that reach the standard (≥ 90 % of communes).
     """
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="thresholds")
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="thresholds", verbose_name=_("chỉ tiêu")
+    )
     level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)
     min_percent = models.DecimalField(_("ngưỡng tối thiểu (%)"), max_digits=5, decimal_places=2)
     standard_level = models.PositiveSmallIntegerField(_("mức độ"), default=1)

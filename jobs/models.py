@@ -90,7 +90,7 @@ class Job(models.Model):
     result = models.JSONField(_("kết quả"), default=dict, blank=True)
     error = models.TextField(_("lý do không thành công"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
-    task_id = models.CharField(max_length=64, blank=True)
+    task_id = models.CharField(max_length=64, blank=True, verbose_name=_("mã tác vụ"))
     created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now)
     started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(_("tín hiệu gần nhất"), null=True, blank=True)

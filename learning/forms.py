@@ -12,7 +12,11 @@ from .models import Evaluation, ModelKind, Status
 class DecisionForm(forms.Form):
     number = forms.CharField(label=_("Số, ký hiệu"), max_length=60, help_text=_("Ví dụ: 15/QĐ-UBND"))
     issued_on = forms.DateField(
-        label=_("Ngày ban hành"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Ngày ban hành"),
+        initial=timezone.localdate,
+        # A date input takes and gives the ISO date (the browser shows it the Vietnamese way): a localised
+        # "30/11/2026" would leave the field empty.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     issuing_body = forms.CharField(label=_("Cơ quan ban hành"), max_length=255, required=False)
     superior_body = forms.CharField(label=_("Cơ quan chủ quản"), max_length=255, required=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from core.numbers import number_text
 from core.pdf import render_pdf_to
 from jobs.models import Job, JobKind
 from jobs.services import JobError, JobOutput, Progress, job_start, output_path
@@ -51,6 +52,6 @@ def decisions_pdf_run(job: Job, progress: Progress) -> JobOutput:
     render_pdf_to(path, "learning/decision_pdf.html", {"doc": doc}, progress=progress)
     message = _("Quyết định số %(number)s: %(n)s đối tượng được công nhận.") % {
         "number": decision.number,
-        "n": len(doc.lines),
+        "n": number_text(len(doc.lines)),
     }
     return JobOutput(path=path, filename=decision_pdf_filename(decision), result={"message": message})

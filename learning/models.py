@@ -251,7 +251,9 @@ class RecognitionDecision(models.Model):
     kind = models.CharField(_("loại mô hình"), max_length=20, choices=ModelKind.choices)
     signer_name = models.CharField(_("người ký"), max_length=120)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=120)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
+    )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     objects = DecisionQuerySet.as_manager()
@@ -285,19 +287,39 @@ class Evaluation(models.Model):
     result = models.CharField(_("kết quả"), max_length=60, blank=True)
     recognisable = models.BooleanField(_("đủ điều kiện công nhận"), default=False)
     self_assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người tự đánh giá"),
     )
     self_assessed_at = models.DateTimeField(_("tự đánh giá lúc"), null=True, blank=True)
     checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người kiểm tra"),
     )
     checked_at = models.DateTimeField(_("kiểm tra lúc"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người công nhận"),
     )
     decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
     decision = models.ForeignKey(
-        RecognitionDecision, null=True, blank=True, on_delete=models.PROTECT, related_name="evaluations"
+        RecognitionDecision,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="evaluations",
+        verbose_name=_("quyết định công nhận"),
     )
 
     objects = EvaluationQuerySet.as_manager()
@@ -313,7 +335,9 @@ class Evaluation(models.Model):
 
 
 class Score(models.Model):
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="scores")
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="scores", verbose_name=_("phiếu đánh giá")
+    )
     indicator = models.ForeignKey(
         CriteriaIndicator, verbose_name=_("chỉ số"), on_delete=models.PROTECT, related_name="+"
     )
@@ -336,14 +360,18 @@ def evidence_path(instance: Evidence, filename: str) -> str:
 class Evidence(models.Model):
     """Minh chứng: a photo or PDF attached to one indicator of an evaluation."""
 
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="evidence")
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("phiếu đánh giá")
+    )
     indicator = models.ForeignKey(
         CriteriaIndicator, verbose_name=_("chỉ số"), on_delete=models.PROTECT, related_name="+"
     )
     file = models.FileField(_("tệp minh chứng"), upload_to=evidence_path)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveIntegerField(_("dung lượng (byte)"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
+    )
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
     class Meta:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.numbers import number_text
 from core.pdf import render_pdf
 from core.uploads import ImportFileError
 from exports.pdf.learning_report import learning_report_document, learning_report_pdf_filename
@@ -126,7 +127,7 @@ def _selected(request: HttpRequest, commune: Unit, year: int, kind: str) -> list
 def board_open(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
     def run(*, commune, year, kind):
         n = evaluations_open(commune=commune, kind=kind, year=year, user=request.user)
-        messages.success(request, _("Đã mở %(n)s phiếu đánh giá.") % {"n": n})
+        messages.success(request, _("Đã mở %(n)s phiếu đánh giá.") % {"n": number_text(n)})
 
     return _board_action(request, unit_id, year, run)
 
@@ -147,7 +148,7 @@ def _bulk(service, done):
     def view(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
         def run(*, commune, year, kind):
             n = service(evaluations=_selected(request, commune, year, kind), user=request.user)
-            messages.success(request, done % {"n": n})
+            messages.success(request, done % {"n": number_text(n)})
 
         return _board_action(request, unit_id, year, run)
 
@@ -300,7 +301,7 @@ def register_import(request: HttpRequest, unit_id: int) -> HttpResponse:
                     messages.success(
                         request,
                         _("Đã nhập sổ theo dõi: thêm %(c)s, cập nhật %(u)s.")
-                        % {"c": result.created, "u": result.updated},
+                        % {"c": number_text(result.created), "u": number_text(result.updated)},
                     )
                     return redirect("learning:board", unit_id=commune.pk, year=timezone.localdate().year)
                 errors, status = result.errors, 400

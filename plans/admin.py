@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 
+from core.numbers import number_text
 from core.spreadsheet import SpreadsheetAdminMixin
 from units.models import Level, kinds_of_level
 
@@ -384,7 +385,9 @@ class PlanAdmin(admin.ModelAdmin):
                 failed = True
                 self.message_user(request, f"{plan}: {' '.join(error.messages)}", messages.ERROR)
         if created or not failed:
-            self.message_user(request, gettext("Đã tạo %(n)s hạn báo cáo mới.") % {"n": created}, messages.SUCCESS)
+            self.message_user(
+                request, gettext("Đã tạo %(n)s hạn báo cáo mới.") % {"n": number_text(created)}, messages.SUCCESS
+            )
 
 
 @admin.register(Document)

@@ -438,9 +438,9 @@ class Deadline(models.Model):
 class TaskUpdate(models.Model):
     """A dated progress note on a task, by whom."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    created_at = models.DateTimeField(default=timezone.now)
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates", verbose_name=_("nhiệm vụ"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("người cập nhật"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("tạo lúc"))
     note = models.TextField(_("ghi chú"))
 
     class Meta:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.numbers import input_text
+from core.numbers import input_text, number_text
 from core.spreadsheet import SpreadsheetAdminMixin
 from reports.models import EntryPath, ReminderLog, Submission, SubmissionComment, Value
 from reports.resources import ValueResource
@@ -226,7 +226,7 @@ def _run(modeladmin, request, queryset, service, done: str, **kwargs) -> None:
         else:
             ok += 1
     if ok:
-        modeladmin.message_user(request, done % {"n": ok}, messages.SUCCESS)
+        modeladmin.message_user(request, done % {"n": number_text(ok)}, messages.SUCCESS)
 
 
 def _with_reason(modeladmin, request, queryset, service, title: str, done: str):

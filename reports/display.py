@@ -294,7 +294,7 @@ def chart_number(value: Decimal | None) -> float | None:
 
 
 def rollup_chart(page) -> dict | None:
-    """Data for the bar chart of the children against their targets (read by static/js/rollup-chart.js)."""
+    """Data for the chart of the children against their targets (drawn by ``reports.charts.children_chart``)."""
     if page.selected is None or not page.children:
         return None
     targets = []

@@ -176,8 +176,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Tệp CSV hoặc Excel (.xlsx)"),
         help_text=gettext_lazy(
-            "Dòng đầu là tiêu đề với các cột unit_code, indicator_code, period, value, numerator, denominator, "
-            "comment (cột khác được bỏ qua). CSV lưu bằng mã UTF-8."
+            "Dòng đầu là tiêu đề, như mẫu nhập liệu Excel: Mã đơn vị, Mã chỉ tiêu, Kỳ báo cáo, Giá trị (hoặc Tử số, "
+            "Mẫu số), Không phát sinh (x), Ghi chú; cột khác được bỏ qua. CSV lưu bằng mã UTF-8."
         ),
         widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".csv,.xlsx"}),
     )
@@ -263,3 +263,27 @@ class CommentForm(forms.Form):
         self.fields["indicator"].queryset = indicators
         self.fields["indicator"].label_from_instance = lambda indicator: indicator.name
         self.fields["indicator"].widget.attrs["class"] = "form-select form-select-sm"
+
+
+class NarrativeForm(SubmissionActionForm):
+    """The narrative sections of the unit's report (``reports.services.narrative``), as the PDF prints them."""
+
+    results = forms.CharField(
+        label=gettext_lazy("1. Kết quả đạt được"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    shortcomings = forms.CharField(
+        label=gettext_lazy("2. Tồn tại, hạn chế và nguyên nhân"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    tasks = forms.CharField(
+        label=gettext_lazy("3. Nhiệm vụ, giải pháp kỳ tới"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    proposals = forms.CharField(
+        label=gettext_lazy("4. Đề xuất, kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in ("results", "shortcomings", "tasks", "proposals"):
+            self.fields[field].widget.attrs["class"] = "form-control"

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.numbers import number_text
 from core.uploads import ImportFileError
 from jobs.models import Job, JobKind, JobState
 from jobs.services import JobError, JobOutput, Progress, job_start
@@ -147,4 +148,4 @@ def reminders_run(job: Job, progress: Progress) -> JobOutput:
     sent = reminders_send(today=today)
     progress.advance()
     return JobOutput(result={"sent": sent, "message": _("Đã gửi %(n)s thư nhắc hạn (%(day)s).") % {
-        "n": sent, "day": today.strftime("%d/%m/%Y")}})  # fmt: skip
+        "n": number_text(sent), "day": today.strftime("%d/%m/%Y")}})  # fmt: skip

@@ -72,7 +72,7 @@ class Value(models.Model):
     )
     entry_path = models.CharField(_("nhập qua"), max_length=12, choices=EntryPath.choices, default=EntryPath.FORM)
     updated_at = models.DateTimeField(_("cập nhật lúc"), default=timezone.now)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, verbose_name=_("phiên bản"))
 
     objects = ValueQuerySet.as_manager()
     history = HistoricalRecords(verbose_name=_("lịch sử kết quả"))
@@ -116,12 +116,18 @@ class Value(models.Model):
 class RollupNote(models.Model):
     """An upper level's explanatory comment on its rolled-up figure (it never types over the figure)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="rollup_notes")
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="rollup_notes")
-    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="rollup_notes")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="rollup_notes", verbose_name=_("đơn vị"))
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="rollup_notes", verbose_name=_("chỉ tiêu")
+    )
+    period = models.ForeignKey(
+        Period, on_delete=models.CASCADE, related_name="rollup_notes", verbose_name=_("kỳ báo cáo")
+    )
     comment = models.TextField(_("giải trình"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    updated_at = models.DateTimeField(default=timezone.now)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người viết")
+    )
+    updated_at = models.DateTimeField(default=timezone.now, verbose_name=_("cập nhật lúc"))
 
     class Meta:
         verbose_name = _("giải trình số liệu tổng hợp")
@@ -193,7 +199,13 @@ class Submission(models.Model):
         help_text=_("Các cảnh báo chất lượng số liệu người duyệt đã xem khi duyệt báo cáo."),
     )
     changed_via = models.CharField(_("thao tác qua"), max_length=12, choices=EntryPath.choices, default=EntryPath.FORM)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    # The narrative sections of the official report (exports/pdf), typed by the unit on its report page and
+    # locked with its values once submitted (``reports.services.narrative.submission_narrative_update``).
+    narrative_results = models.TextField(_("kết quả đạt được"), blank=True)
+    narrative_shortcomings = models.TextField(_("tồn tại, hạn chế và nguyên nhân"), blank=True)
+    narrative_tasks = models.TextField(_("nhiệm vụ, giải pháp kỳ tới"), blank=True)
+    narrative_proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
 
     objects = SubmissionQuerySet.as_manager()
     history = HistoricalRecords(verbose_name=_("lịch sử báo cáo"))
@@ -223,13 +235,17 @@ class Submission(models.Model):
 class SubmissionComment(models.Model):
     """A thread on a returned report, optionally about one indicator's value."""
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="comments", verbose_name=_("báo cáo")
+    )
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE, null=True, blank=True
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người viết")
+    )
     body = models.TextField(_("nội dung"))
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("gửi lúc"))
 
     class Meta:
         verbose_name = _("trao đổi về báo cáo")
@@ -248,11 +264,13 @@ class ReminderKind(models.TextChoices):
 class ReminderLog(models.Model):
     """One reminder e-mail sent: the unique constraint makes a second run on the same day send nothing twice."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
-    deadline = models.ForeignKey("plans.Deadline", on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
-    sent_on = models.DateField()
-    recipients = models.PositiveIntegerField(default=0)
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name=_("đơn vị"))
+    deadline = models.ForeignKey(
+        "plans.Deadline", on_delete=models.CASCADE, related_name="reminders", verbose_name=_("hạn nộp")
+    )
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices, verbose_name=_("loại thư nhắc"))
+    sent_on = models.DateField(verbose_name=_("ngày gửi"))
+    recipients = models.PositiveIntegerField(default=0, verbose_name=_("số người nhận"))
 
     class Meta:
         verbose_name = _("nhắc hạn đã gửi")
@@ -274,21 +292,21 @@ class Aggregate(models.Model):
     live one to the last digit.
     """
 
-    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
-    approved_only = models.BooleanField(default=False)
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
-    value = models.CharField(max_length=60, blank=True)
-    numerator = models.CharField(max_length=60, blank=True)
-    denominator = models.CharField(max_length=60, blank=True)
-    reached = models.IntegerField(null=True, blank=True)
-    reported = models.IntegerField(default=0)
-    not_applicable = models.IntegerField(default=0)
-    expected = models.IntegerField(default=0)
-    rolled_up = models.BooleanField(default=True)
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+", verbose_name=_("kỳ báo cáo"))
+    approved_only = models.BooleanField(default=False, verbose_name=_("chỉ số liệu đã duyệt"))
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name=_("đơn vị"))
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+", verbose_name=_("chỉ tiêu"))
+    value = models.CharField(max_length=60, blank=True, verbose_name=_("giá trị"))
+    numerator = models.CharField(max_length=60, blank=True, verbose_name=_("tử số"))
+    denominator = models.CharField(max_length=60, blank=True, verbose_name=_("mẫu số"))
+    reached = models.IntegerField(null=True, blank=True, verbose_name=_("số đơn vị đạt chuẩn"))
+    reported = models.IntegerField(default=0, verbose_name=_("số đơn vị đã báo cáo"))
+    not_applicable = models.IntegerField(default=0, verbose_name=_("số đơn vị không phát sinh"))
+    expected = models.IntegerField(default=0, verbose_name=_("số đơn vị phải báo cáo"))
+    rolled_up = models.BooleanField(default=True, verbose_name=_("tổng hợp từ cấp dưới"))
     #: A standard's shares over each level of units and the unit's own level (``reports.standards``).
-    standard = models.JSONField(null=True, blank=True)
-    built_at = models.DateTimeField(default=timezone.now)
+    standard = models.JSONField(null=True, blank=True, verbose_name=_("tỷ lệ đạt chuẩn theo cấp"))
+    built_at = models.DateTimeField(default=timezone.now, verbose_name=_("tính lúc"))
 
     class Meta:
         verbose_name = _("số liệu tổng hợp đã chốt")

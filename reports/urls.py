@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reports.views import entry, review, rollup, submissions
+from reports.views import entry, narrative, review, rollup, submissions
 
 app_name = "reports"
 
@@ -39,6 +39,11 @@ urlpatterns = [
         name="submission_comment",
     ),
     path("canh-bao-so-lieu/<int:unit_id>/<period:period>/", review.flagged, name="quality_flags"),
+    path(
+        "bao-cao-don-vi/<int:unit_id>/<period:period>/noi-dung/",
+        narrative.submission_narrative_view,
+        name="submission_narrative",
+    ),
     path("lich-su-gia-tri/<int:value_id>/", submissions.value_history_detail, name="value_history"),
     path("theo-doi/<int:unit_id>/<period:period>/", submissions.dashboard_detail, name="dashboard"),
     path("theo-doi/<int:unit_id>/<period:period>/tre-han/", submissions.dashboard_late, name="dashboard_late"),

@@ -111,26 +111,37 @@ class SummaryTests(ExcelTestCase):
 
     def test_it_sums_the_children_with_numbers_and_formats(self):
         book = workbook_of(self.get(self.province_reviewer, self.hanoi))
-        self.assertEqual(book.sheetnames, ["Tổng hợp", "GDHT", "TTHTCD", "XMC", "Tiến độ nộp báo cáo"])
+        # sheets named in Vietnamese: the number and the name (its first and last words), within 31 characters
+        self.assertEqual(
+            book.sheetnames,
+            [
+                "Tổng hợp",
+                "1. Tỷ lệ gia đình học tập",
+                "2. Số trung…học tập cộng đồng",
+                "3. Đạt chuẩn xóa mù chữ",
+                "Tiến độ nộp báo cáo",
+            ],
+        )
         sheet = book["Tổng hợp"]
         self.assertEqual(sheet["A1"].value, "TỔNG HỢP KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP")
         self.assertEqual(sheet["B2"].value, "Thành phố Hà Nội (01)")
         self.assertEqual(sheet["B3"].value, "6 tháng đầu năm 2025")
         headers = [cell.value for cell in next(sheet.iter_rows(min_row=8, max_row=8))]
-        self.assertIn("Tỷ lệ gia đình học tập (GDHT)", headers)
-        column = headers.index("Tỷ lệ gia đình học tập (GDHT)")
+        self.assertIn("1. Tỷ lệ gia đình học tập (GDHT)", headers)
+        column = headers.index("1. Tỷ lệ gia đình học tập (GDHT)")
 
         hanoi = row_of(sheet, "01")
         self.assertAlmostEqual(hanoi[column].value, 2000 / 3000)  # Σnumerator / Σdenominator, not (60 + 80) / 2
         self.assertEqual(hanoi[column].number_format, "0.00%")  # the digits of the page
         self.assertEqual(hanoi[column + 1].value, "≥ 70 %")
         self.assertEqual(hanoi[column + 2].value, "Đúng tiến độ")
+        self.assertEqual(hanoi[column + 2].fill.fgColor.rgb, "FFCFE2FF")  # the status in its colour
         self.assertAlmostEqual(hanoi[column + 3].value, 2 / 3)  # 2 of 3 communes reported
         self.assertTrue(hanoi[0].font.b)
         self.assertEqual([row_of(sheet, code)[1].value for code in ("271", "017")], ["Huyện Ba Vì", "Huyện Đông Anh"])
         self.assertIsNone(row_of(sheet, "017")[column].value)  # Cổ Loa has not reported
 
-        centres = headers.index("Số trung tâm học tập cộng đồng (TTHTCD)")
+        centres = headers.index("2. Số trung tâm học tập cộng đồng (TTHTCD)")
         self.assertEqual(row_of(sheet, "271")[centres].value, 3)
         self.assertEqual(row_of(sheet, "271")[centres].number_format, "#,##0")
 
@@ -152,8 +163,8 @@ class SummaryTests(ExcelTestCase):
         self.assertEqual(book["Tổng hợp"].print_title_rows, "$8:$9")
 
     def test_it_gives_each_indicator_the_whole_subtree_with_numerator_and_denominator(self):
-        sheet = workbook_of(self.get(self.province_reviewer, self.hanoi))["GDHT"]
-        self.assertEqual(sheet["A1"].value, "Tỷ lệ gia đình học tập (GDHT)")
+        sheet = workbook_of(self.get(self.province_reviewer, self.hanoi))["1. Tỷ lệ gia đình học tập"]
+        self.assertEqual(sheet["A1"].value, "1. Tỷ lệ gia đình học tập (GDHT)")
         header = [cell.value for cell in next(sheet.iter_rows(min_row=8, max_row=8))]
         self.assertEqual(header[:7], ["Mã đơn vị", "Đơn vị", "Kết quả (%)", "Tử số", "Mẫu số", "Chỉ tiêu", "Đánh giá"])
         codes = [row[0] for row in rows_of(sheet, 9)]
@@ -169,7 +180,7 @@ class SummaryTests(ExcelTestCase):
         self.assertIsNone(tanlinh[7].value)  # a commune's own figure: no "reported 1 of 1"
 
     def test_it_keeps_typed_text_that_looks_like_a_formula_as_text(self):
-        sheet = workbook_of(self.get(self.province_reviewer, self.hanoi))["GDHT"]
+        sheet = workbook_of(self.get(self.province_reviewer, self.hanoi))["1. Tỷ lệ gia đình học tập"]
         note = row_of(sheet, "271")[-1]
         self.assertEqual(note.value, "=HYPERLINK(1)")
         self.assertEqual(note.data_type, "s")
@@ -216,7 +227,12 @@ class SummaryTests(ExcelTestCase):
             Value.objects.create(unit=commune, indicator=indicator, period=self.period, value=n)
         with CaptureQueriesContext(connection) as after:
             response = self.client.get(url)
-        self.assertEqual(len(workbook_of(response).sheetnames), 11)
+        # 9 indicators: three "Tổng hợp" sheets of at most four (readable on A4), one sheet each, the reporting
+        book = workbook_of(response)
+        self.assertEqual(len(book.sheetnames), 13)
+        self.assertEqual(
+            book.sheetnames[:3], ["Tổng hợp (chỉ tiêu 1-4)", "Tổng hợp (chỉ tiêu 5-8)", "Tổng hợp (chỉ tiêu 9)"]
+        )
         self.assertEqual(len(after), len(before))
 
     def test_it_gives_the_same_figures_when_a_level_is_rolled_up_in_slices(self):
@@ -227,8 +243,10 @@ class SummaryTests(ExcelTestCase):
         with mock.patch("exports.xlsx.summary.CHUNK", 2):  # slices of two units, across parents
             sliced = workbook_of(self.get(self.admin, self.hanoi))
         self.assertEqual([row for sheet in sliced.worksheets[:4] for row in rows_of(sheet, 8)], whole)
-        self.assertEqual(row_of(sliced["TTHTCD"], "017")[2].value, 7)  # Cổ Loa's, below the slice's last unit
-        self.assertEqual(row_of(sliced["TTHTCD"], "01")[2].value, 10)
+        self.assertEqual(
+            row_of(sliced["2. Số trung…học tập cộng đồng"], "017")[2].value, 7
+        )  # Cổ Loa's, below the slice's last unit
+        self.assertEqual(row_of(sliced["2. Số trung…học tập cộng đồng"], "01")[2].value, 10)
 
     def test_the_command_writes_the_same_workbook(self):
         with tempfile.TemporaryDirectory() as directory:
@@ -255,7 +273,7 @@ class EntryTemplateTests(ExcelTestCase):
         self.assertEqual(book.sheetnames, ["Nhập số liệu", "Hướng dẫn"])
         sheet = book["Nhập số liệu"]
         header = [cell.value for cell in sheet[1]]
-        self.assertEqual(header[0], "Mã đơn vị (unit_code)")
+        self.assertEqual(header[:3], ["Mã đơn vị", "Tên đơn vị", "Mã chỉ tiêu"])  # the headings the import reads
         rows = {row[2]: row for row in rows_of(sheet, 2)}
         self.assertEqual(set(rows), {"GDHT", "TTHTCD", "XMC"})
         self.assertEqual(

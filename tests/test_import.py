@@ -107,10 +107,19 @@ class ImportParsingTests(ImportTestCase):
 
     def test_it_names_the_missing_columns(self):
         data = csv_bytes("09910,2023,3", header="Unit_code,period,value\n")
-        with self.assertRaisesMessage(ImportFileError, "Thiếu cột bắt buộc: indicator_code."):
+        with self.assertRaisesMessage(ImportFileError, "Thiếu cột bắt buộc: Mã chỉ tiêu (indicator_code)."):
             rows_read(io.BytesIO(data))
-        with self.assertRaisesMessage(ImportFileError, "Thiếu cột bắt buộc: indicator_code, period, value."):
+        with self.assertRaisesMessage(
+            ImportFileError, "Thiếu cột bắt buộc: Mã chỉ tiêu (indicator_code), Kỳ báo cáo (period), Giá trị (value)."
+        ):
             rows_read(self.write("a.xlsx", xlsx_bytes([["unit_code", "comment"], ["09910", "x"]])))
+
+    def test_it_reads_the_vietnamese_headings_of_its_own_template(self):
+        header = "Mã đơn vị,Tên đơn vị,mã  chỉ tiêu,Kỳ báo cáo,Giá trị,Tử số,Mẫu số,Không phát sinh (x),Ghi chú\n"
+        rows, _fmt = rows_read(io.BytesIO(csv_bytes("09910,Xã Tản Lĩnh,CLC,2023,3,,,x,Đã rà soát", header=header)))
+        row = rows[0]
+        self.assertEqual((row.unit_code, row.indicator_code, row.period), ("09910", "CLC", "2023"))
+        self.assertEqual((row.value, row.not_applicable, row.comment), ("3", True, "Đã rà soát"))  # parsed later
 
     def test_it_refuses_a_file_that_is_not_utf8(self):
         # Windows-1258, as an old Vietnamese Excel saves it (tones as combining marks).

@@ -55,6 +55,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reports:submission_return": (302, 405, 405, 405, 405, 405, 405),
     "reports:submission_reopen": (302, 405, 405, 405, 405, 405, 405),
     "reports:submission_comment": (302, 405, 405, 405, 405, 405, 405),
+    "reports:submission_narrative": (302, 405, 405, 405, 405, 405, 405),
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
     "reports:quality_flags": (302, 200, 200, 404, 200, 404, 200),  # the flagged figures of Tản Lĩnh's subtree
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
@@ -179,6 +180,8 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     # The district reopens the approved report; it is then no longer approved (400).
     "reports:submission_reopen": (302, 403, 302, 404, 400, 404, 400),
     "reports:submission_comment": (302, 302, 302, 404, 302, 404, 302),  # a comment on the report
+    # the narrative of the (returned, after the reopening) report: its own unit writes it, reviewers may not
+    "reports:submission_narrative": (302, 302, 403, 404, 403, 404, 302),
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
     "reports:quality_flags": (302, 405, 405, 405, 405, 405, 405),  # a page: GET only
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),

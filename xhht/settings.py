@@ -85,9 +85,9 @@ INSTALLED_APPS = [
     "treebeard",
     "import_export",
     "simple_history",
-    "axes",
+    "core.vendor_apps.AxesConfig",  # django-axes, its admin heading in Vietnamese
     "django_tasks",
-    "django_tasks_db",
+    "core.vendor_apps.TasksConfig",  # django_tasks_db, its admin heading in Vietnamese
     "core",
     "accounts",
     "units",
@@ -187,7 +187,7 @@ XHHT_TRUSTED_PROXIES = env_networks("XHHT_TRUSTED_PROXIES", ["127.0.0.1", "::1"]
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "core" / "locale_vendor"]  # the second: admin and third-party strings
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True

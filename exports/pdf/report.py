@@ -26,9 +26,11 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from indicators.models import Indicator
 from plans.models import Period, Plan
+from reports.models import Submission
 from reports.progress import Progress, Status, progress_for
 from reports.rollup import rollup
 from reports.selectors.rollup import IndicatorRow, rollup_page
+from reports.selectors.values import Approval, figures_approval
 from units.models import Level, Unit, UnitKind
 
 #: The words a unit's name starts with, left out of the place name ("Tản Lĩnh, ngày ...").
@@ -117,6 +119,8 @@ class ReportDocument:
     recipients: list[str]
     authority: str
     position: str
+    narrative: list[tuple[str, str]]  # (heading, text) of the sections the unit wrote on its report page
+    approval: Approval  # how many of the units counted here are in a report not yet approved
     emulation: object = None  # the unit's emulation result of the year (``emulation.models.EmulationResult``)
 
     @property
@@ -205,7 +209,24 @@ def report_document(*, user: User, unit: Unit, period: Period, plan: Plan | None
         recipients=recipients,
         authority=_("TM. ỦY BAN NHÂN DÂN"),
         position=_("CHỦ TỊCH"),
+        narrative=report_narrative(unit=unit, period=period),
+        approval=figures_approval(unit=unit, period=period),
     )
+
+
+def report_narrative(*, unit: Unit, period: Period) -> list[tuple[str, str]]:
+    """The narrative sections of the unit's report (``Submission.narrative_*``), headed as an official report
+    heads them; the sections left blank are left out. One query."""
+    submission = Submission.objects.filter(unit=unit, period_id=period.pk).first() if period.pk else None
+    if submission is None:
+        return []
+    sections = [
+        (_("Kết quả đạt được"), submission.narrative_results),
+        (_("Tồn tại, hạn chế và nguyên nhân"), submission.narrative_shortcomings),
+        (_("Nhiệm vụ, giải pháp kỳ tới"), submission.narrative_tasks),
+        (_("Đề xuất, kiến nghị"), submission.narrative_proposals),
+    ]
+    return [(heading, text) for heading, text in sections if text.strip()]
 
 
 def report_filename(doc: ReportDocument) -> str:

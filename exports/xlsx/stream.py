@@ -105,20 +105,50 @@ class StreamSheet:
             self.text(column, value, **properties)
         self.row += 1
 
+    def label_text(self, label: str, value: str, *, span: int, height: float | None = None) -> None:
+        """A label and its long text, the text wrapped over ``span`` columns (it does not run off the printed page)."""
+        self.text(0, label)
+        text = str(value or "")
+        if span > 1 and not text.startswith(FORMULA_STARTS):
+            self.sheet.merge_range(self.row, 1, self.row, span, text, self.book.style(text_wrap=True, valign="top"))
+        else:
+            self.text(1, text, text_wrap=True, valign="top")
+        if height:
+            self.sheet.set_row(self.row, height)
+        self.row += 1
+
     def header(self, labels: Sequence[str]) -> None:
         self.texts(labels, **HEADER)
+
+    def header_spans(self, spans: Sequence[tuple[str, int]], *, height: float | None = None) -> None:
+        """A header row whose labels each span a number of columns (merged cells, wrapped: an indicator's name
+        over its columns); ``height`` in points for names on several lines."""
+        style = self.book.style(**HEADER)
+        column = 0
+        for label, width in spans:
+            if width > 1:
+                self.sheet.merge_range(self.row, column, self.row, column + width - 1, str(label or ""), style)
+            else:
+                self.text(column, label, **HEADER)
+            column += width
+        if height:
+            self.sheet.set_row(self.row, height)
+        self.row += 1
 
     def skip(self) -> None:
         self.row += 1
 
     def append(self, values: Sequence, kinds: Sequence[str], *, indent: int = 0, indent_column: int | None = None,
-               bold: bool = False) -> None:  # fmt: skip
-        """A table row; ``kinds`` per column: text, number, percent (a percentage such as 99.5) or date."""
+               bold: bool = False, fills: dict[int, tuple[str, str]] | None = None) -> None:  # fmt: skip
+        """A table row; ``kinds`` per column: text, number, percent (a percentage such as 99.5) or date; ``fills``:
+        (background, font colour) of some columns (a status)."""
         sheet, row, book = self.sheet, self.row, self.book
         for column, (kind, value) in enumerate(zip(kinds, values, strict=True)):
             if value is None or value == "":
                 continue
             extra = {"bold": True} if bold else {}
+            if fills and column in fills:
+                extra |= {"bg_color": fills[column][0], "font_color": fills[column][1]}
             if kind == "text":
                 if indent and column == indent_column:
                     extra["indent"] = indent

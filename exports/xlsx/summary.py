@@ -1,10 +1,13 @@
 """The Excel summary of a unit and a period (optionally against one plan's targets).
 
-Sheets:
+Sheets (named in Vietnamese, within Excel's 31 characters):
 - "Tổng hợp": a title block, then the unit's own total and one row per child unit, with a value, the
-  target, the status and the completeness (units reported / expected) per indicator;
-- one sheet per indicator: the whole subtree in tree order (province → district → commune), with the
-  numerator and denominator of ratios and standards;
+  target, the status (coloured) and the completeness (units reported / expected) per indicator; at most
+  ``INDICATORS_PER_SHEET`` indicators a sheet ("Tổng hợp (chỉ tiêu 1-4)", ...), so that a printed A4 page, landscape
+  and fitted to its width, stays readable;
+- one sheet per indicator, named by its number and short name ("1. Tỷ lệ người trong độ tuổi…"): the whole
+  subtree in tree order (province → district → commune), with the numerator and denominator of ratios and
+  standards;
 - "Tiến độ nộp báo cáo": every unit expected to report, its submission status, date and on time / late.
 
 The figures are those of the roll-up page: ``rollup`` and ``progress_for`` once per depth of the subtree
@@ -26,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.numbers import number_text
 from core.progress import NO_PROGRESS, NullProgress
 from exports.xlsx.common import (
     sheet_title,
@@ -40,6 +44,7 @@ from reports.progress import Progress, Status, progress_for
 from reports.rollup import Figure, rollup
 from reports.selectors.rollup import rollup_indicators
 from reports.selectors.submissions import SUBMITTED, reporting_units
+from reports.selectors.values import Approval, figures_approval
 from units.models import KIND_LEVEL, LEVEL_RANK, Unit
 
 RATIO_MEASURES = {Measure.RATIO, Measure.STANDARD}
@@ -109,6 +114,7 @@ class Summary:
     reporting: list[Unit] | None  # annotated by ``reporting_units``; None when no rule asks anyone
     notes: dict[tuple[int, int], str]  # (unit id, indicator id) → the explanation typed beside a figure
     exported_at: datetime.datetime
+    approval: Approval = dataclasses.field(default_factory=Approval)  # are unapproved figures included
 
     @property
     def children(self) -> list[Unit]:
@@ -174,6 +180,7 @@ def summary_data(
         reporting=list(reporting) if reporting is not None else None,
         notes={(n.unit_id, n.indicator_id): n.comment for n in notes.only("unit_id", "indicator_id", "comment")},
         exported_at=timezone.localtime(),
+        approval=figures_approval(unit=unit, period=period),
     )
 
 
@@ -186,45 +193,106 @@ def summary_filename(summary: Summary) -> str:
 BLOCK = 7  # the title rows above each table
 
 
-def _title_rows(sheet: StreamSheet, summary: Summary, title: str) -> None:
+def _title_rows(sheet: StreamSheet, summary: Summary, title: str, *, columns: int) -> None:
+    """The title block (``BLOCK`` rows); its long texts wrap over the table's ``columns``."""
     unit, period, plan = summary.unit, summary.period, summary.plan
     plan_text = f"{plan.number or ''} {plan.title}".strip() if plan else _("Chỉ tiêu của kế hoạch gần nhất có chỉ tiêu")
     window = _("từ %(start)s đến %(end)s") % {
         "start": period.window_start.strftime("%d/%m/%Y"),
         "end": period.window_end.strftime("%d/%m/%Y"),
     }
-    window = "; ".join(filter(None, [window, backcast_text(unit, period)]))  # a 2025 unit before the reform
+    approval = summary.approval
+    if approval.unapproved:
+        approved = _("gồm cả số liệu chưa được cấp trên duyệt (%(n)s trong %(total)s đơn vị có số liệu)") % {
+            "n": number_text(approval.unapproved),
+            "total": number_text(approval.units),
+        }
+    else:
+        approved = _("toàn bộ số liệu đã được cấp trên duyệt") if approval.all_approved else ""
+    # a 2025 unit before the reform: where its figures come from
+    window = "; ".join(filter(None, [window, approved, backcast_text(unit, period)]))
     sheet.texts([title], bold=True, font_size=14)
     sheet.text(0, _("Đơn vị"))
     sheet.text(1, f"{unit.name} ({unit.code})", bold=True)
     sheet.skip()
-    for label, value in [
-        (_("Kỳ báo cáo"), period.label),
-        (_("Số liệu"), window),
-        (_("Kế hoạch"), plan_text),
-        (_("Ngày xuất"), summary.exported_at.strftime("%d/%m/%Y %H:%M")),
-        (_("Đánh giá"), status_rule()),  # the rule of the statuses, where the blank row was
-    ]:
-        sheet.texts([label, value])
+    sheet.texts([_("Kỳ báo cáo"), period.label])
+    sheet.label_text(_("Số liệu"), window, span=columns - 1, height=30 if backcast_text(unit, period) else None)
+    sheet.texts([_("Kế hoạch"), plan_text])
+    sheet.texts([_("Ngày xuất"), summary.exported_at.strftime("%d/%m/%Y %H:%M")])
+    # the rule of the statuses, where the blank row was
+    sheet.label_text(_("Đánh giá"), status_rule(), span=columns - 1, height=30 if columns > 8 else 60)
 
 
-def _write_summary_sheet(book: StreamBook, summary: Summary, taken: set[str]) -> None:
+#: Indicators per "Tổng hợp" sheet: 2 + 4 × 4 columns fit an A4 page in landscape at a readable size.
+INDICATORS_PER_SHEET = 4
+
+#: The status cells' colours (those of the pages: green, blue, red, grey), on a light background to print.
+STATUS_FILLS = {
+    Status.ACHIEVED: ("#D1E7DD", "#0F5132"),
+    Status.ON_TRACK: ("#CFE2FF", "#084298"),
+    Status.BEHIND: ("#F8D7DA", "#842029"),
+    Status.NO_DATA: ("#E9ECEF", "#495057"),
+}
+
+
+def indicator_sheet_name(number: int, indicator: Indicator) -> str:
+    """ "7. Người trong độ tuổi…năng lực thông tin": the indicator's number and name within Excel's 31 characters;
+    a long name keeps its first words and its last (where names of one family differ), "Tỷ lệ" left out."""
+    prefix = f"{number}. "
+    name = indicator.name
+    if len(prefix) + len(name) > 31 and name.startswith("Tỷ lệ "):
+        name = name[len("Tỷ lệ ") :]
+        name = name[:1].upper() + name[1:]
+    room = 31 - len(prefix)
+    if len(name) <= room:
+        return prefix + name
+    words = name.split()
+    head, tail = [], []
+    while words and len(" ".join(head + words[:1])) <= room * 2 // 5:
+        head.append(words.pop(0))
+    while words and len(" ".join(head)) + 1 + len(" ".join(words[-1:] + tail)) <= room:
+        tail.insert(0, words.pop())
+    if not head:  # one long first word
+        return prefix + name[: room - 1] + "…"
+    return prefix + " ".join(head) + "…" + " ".join(tail)
+
+
+def _write_summary_sheets(book: StreamBook, summary: Summary, taken: set[str]) -> None:
     indicators = summary.indicators
+    blocks = [indicators[n : n + INDICATORS_PER_SHEET] for n in range(0, len(indicators), INDICATORS_PER_SHEET)]
+    if len(blocks) <= 1:
+        _write_summary_sheet(book, summary, indicators, _("Tổng hợp"), taken)
+        return
+    for n, block in enumerate(blocks):
+        first = n * INDICATORS_PER_SHEET + 1
+        last = first + len(block) - 1
+        title = (
+            _("Tổng hợp (chỉ tiêu %(first)s-%(last)s)") % {"first": first, "last": last}
+            if last > first
+            else _("Tổng hợp (chỉ tiêu %(first)s)") % {"first": first}
+        )
+        _write_summary_sheet(book, summary, block, title, taken)
+
+
+def _write_summary_sheet(
+    book: StreamBook, summary: Summary, indicators: list[Indicator], title: str, taken: set[str]
+) -> None:
     sheet = book.sheet(
-        sheet_title(_("Tổng hợp"), taken),
-        widths=[12, 34] + [14, 16, 16, 11] * len(indicators),
+        sheet_title(title, taken),
+        widths=[10, 26] + [11, 15, 13, 9] * len(indicators),
         freeze=(BLOCK + 2, 2),
         header_rows=(BLOCK, BLOCK + 1),
     )
-    _title_rows(sheet, summary, _("TỔNG HỢP KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP"))
-    top, sub = [_("Mã đơn vị"), _("Đơn vị")], ["", ""]
+    _title_rows(sheet, summary, _("TỔNG HỢP KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP"), columns=2 + 4 * len(indicators))
+    top, sub = [(_("Mã đơn vị"), 1), (_("Đơn vị"), 1)], ["", ""]
     kinds = ["text", "text"]
+    numbers = {i.pk: n for n, i in enumerate(summary.indicators, start=1)}
     for indicator in indicators:
-        top += [f"{indicator.name} ({indicator.code})", "", "", ""]
+        top.append((f"{numbers[indicator.pk]}. {indicator.name} ({indicator.code})", 4))
         sub += [_("Kết quả (%)") if indicator.is_percentage else _("Kết quả"), _("Chỉ tiêu"), _("Đánh giá"),
                 _("Đã báo cáo (%)")]  # fmt: skip
         kinds += ["percent" if indicator.is_percentage else "number", "text", "text", "percent"]
-    sheet.header(top)
+    sheet.header_spans(top, height=45)  # each indicator's name over its four columns, on up to three lines
     sheet.header(sub)
     for unit in [summary.unit, *summary.children]:
         shown = {i.pk for i in summary.indicators_of(unit)}
@@ -236,22 +304,32 @@ def _write_summary_sheet(book: StreamBook, summary: Summary, taken: set[str]) ->
                 continue
             completeness = line.reported * 100 / line.expected if line.expected else None
             values += [line.value, line.target, line.status, completeness]
-        sheet.append(values, kinds, bold=unit.pk == summary.unit.pk)
+        sheet.append(values, kinds, bold=unit.pk == summary.unit.pk, fills=_status_fills(values))
     sheet.finish(header_row=BLOCK + 1, columns=len(kinds))
 
 
-def _write_indicator_sheet(book: StreamBook, summary: Summary, indicator: Indicator, taken: set[str]) -> None:
+def _status_fills(values: list) -> dict[int, tuple[str, str]]:
+    """The colours of the status cells of a row: (background, text) by column."""
+    return {column: FILL_OF_LABEL[value] for column, value in enumerate(values) if value in FILL_OF_LABEL}
+
+
+FILL_OF_LABEL = {str(Status(status).label): colours for status, colours in STATUS_FILLS.items()}
+
+
+def _write_indicator_sheet(
+    book: StreamBook, summary: Summary, number: int, indicator: Indicator, taken: set[str]
+) -> None:
     ratio = indicator.measure in RATIO_MEASURES
     labels = [_("Mã đơn vị"), _("Đơn vị"), _("Kết quả (%)") if indicator.is_percentage else _("Kết quả")]
     kinds = ["text", "text", "percent" if indicator.is_percentage else "number"]
-    widths = [12, 44, 14]
+    widths = [10, 32, 11]
     if ratio:
         if indicator.measure == Measure.STANDARD:
             labels += [_("Số đơn vị đạt"), _("Số đơn vị có số liệu")]
         else:
             labels += [_("Tử số"), _("Mẫu số")]
         kinds += ["number", "number"]
-        widths += [14, 14]
+        widths += [11, 11]
     labels += [
         _("Chỉ tiêu"),
         _("Đánh giá"),
@@ -261,11 +339,14 @@ def _write_indicator_sheet(book: StreamBook, summary: Summary, indicator: Indica
         _("Giải trình"),
     ]
     kinds += ["text", "text", "number", "number", "percent", "text"]
-    widths += [16, 16, 11, 11, 11, 40]
+    widths += [14, 13, 9, 9, 9, 30]
     sheet = book.sheet(
-        sheet_title(indicator.code, taken), widths=widths, freeze=(BLOCK + 1, 2), header_rows=(BLOCK, BLOCK)
+        sheet_title(indicator_sheet_name(number, indicator), taken),
+        widths=widths,
+        freeze=(BLOCK + 1, 2),
+        header_rows=(BLOCK, BLOCK),
     )
-    _title_rows(sheet, summary, f"{indicator.name} ({indicator.code})")
+    _title_rows(sheet, summary, f"{number}. {indicator.name} ({indicator.code})", columns=len(kinds))
     sheet.header(labels)
     rank = LEVEL_RANK[indicator.entry_level]
     lines, notes, top = summary.lines, summary.notes, summary.unit.depth
@@ -284,7 +365,7 @@ def _write_indicator_sheet(book: StreamBook, summary: Summary, indicator: Indica
             values += [line.target, line.status, line.reported, line.expected, completeness, note]
         else:  # a unit's own figure: "reported 1 of 1" says nothing
             values += [line.target, line.status, None, None, None, note]
-        sheet.append(values, kinds, indent=unit.depth - top, indent_column=1)
+        sheet.append(values, kinds, indent=unit.depth - top, indent_column=1, fills=_status_fills(values))
     sheet.finish(header_row=BLOCK, columns=len(kinds))
 
 
@@ -317,7 +398,7 @@ def _write_submissions_sheet(book: StreamBook, summary: Summary, taken: set[str]
         header_rows=(BLOCK, BLOCK),
         landscape=False,
     )
-    _title_rows(sheet, summary, _("TIẾN ĐỘ NỘP BÁO CÁO"))
+    _title_rows(sheet, summary, _("TIẾN ĐỘ NỘP BÁO CÁO"), columns=len(kinds))
     sheet.header(labels)
     if summary.reporting is None:
         sheet.texts([_("Không có quy định báo cáo nào yêu cầu đơn vị báo cáo kỳ này.")])
@@ -339,10 +420,10 @@ def summary_write(summary: Summary, target, progress: NullProgress = NO_PROGRESS
     progress.step(_("Ghi tệp Excel"))
     book = StreamBook(target)
     taken: set[str] = set()
-    _write_summary_sheet(book, summary, taken)
+    _write_summary_sheets(book, summary, taken)
     progress.advance()
-    for indicator in summary.indicators:
-        _write_indicator_sheet(book, summary, indicator, taken)
+    for number, indicator in enumerate(summary.indicators, start=1):
+        _write_indicator_sheet(book, summary, number, indicator, taken)
         progress.advance()
     _write_submissions_sheet(book, summary, taken)
     progress.advance()

@@ -1,7 +1,7 @@
 """The entry template: an XLSX a unit downloads, fills offline and uploads on the import page unchanged.
 
 The first sheet is the table the values import reads (``reports.services.importing``): its header row names the
-import's columns ("Mã đơn vị (unit_code)": the import takes the name in brackets), one row per unit of the
+import's columns in Vietnamese ("Mã đơn vị": ``reports.services.importing.HEADINGS``, which the import reads), one row per unit of the
 subtree and indicator it reports, pre-filled with the codes, names, the period and this period's values when
 there are some; the previous period's value and the target are shown beside them for reference (columns the
 import ignores). Data-validation lists guard the cells: a level 0..n for a standard, a number ≥ 0 elsewhere,
@@ -38,21 +38,22 @@ from plans.periods import period_neighbour_code
 from plans.targets import target_choose, targets_index
 from reports.display import value_text
 from reports.models import Value
+from reports.services.importing import HEADINGS
 from units.models import KIND_LEVEL, Unit
 
 #: The table's columns: (import column or None for a reference column, Vietnamese label, width, kind).
 COLUMNS = [
-    ("unit_code", gettext_noop("Mã đơn vị"), 12, "text"),
+    ("unit_code", HEADINGS["unit_code"], 12, "text"),
     (None, gettext_noop("Tên đơn vị"), 30, "text"),
-    ("indicator_code", gettext_noop("Mã chỉ tiêu"), 16, "text"),
+    ("indicator_code", HEADINGS["indicator_code"], 16, "text"),
     (None, gettext_noop("Tên chỉ tiêu"), 50, "text"),
     (None, gettext_noop("Đơn vị tính"), 12, "text"),
-    ("period", gettext_noop("Kỳ báo cáo"), 10, "text"),
-    ("value", gettext_noop("Giá trị"), 12, "number"),
-    ("numerator", gettext_noop("Tử số"), 12, "number"),
-    ("denominator", gettext_noop("Mẫu số"), 12, "number"),
-    ("not_applicable", gettext_noop("Không phát sinh (x)"), 10, "text"),
-    ("comment", gettext_noop("Ghi chú"), 30, "text"),
+    ("period", HEADINGS["period"], 10, "text"),
+    ("value", HEADINGS["value"], 12, "number"),
+    ("numerator", HEADINGS["numerator"], 12, "number"),
+    ("denominator", HEADINGS["denominator"], 12, "number"),
+    ("not_applicable", HEADINGS["not_applicable"], 10, "text"),
+    ("comment", HEADINGS["comment"], 30, "text"),
     (None, gettext_noop("Kỳ trước"), 22, "text"),
     (None, gettext_noop("Chỉ tiêu kế hoạch"), 18, "text"),
 ]
@@ -169,7 +170,7 @@ def template_workbook(template: Template) -> Workbook:
         freeze="C2",
         header_rows="1:1",
     )
-    sheet.append(header_row(sheet, [f"{_(label)} ({name})" if name else _(label) for name, label, *_r in COLUMNS]))
+    sheet.append(header_row(sheet, [_(label) for _name, label, *_r in COLUMNS]))  # the import reads these headings
     writer = RowWriter(sheet, [kind for *_r, kind in COLUMNS])
     # Cells per validation, compressed into ranges at the end (adding cells one by one is quadratic).
     level_rows: dict[int, list[int]] = defaultdict(list)

@@ -6,9 +6,12 @@ import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 
+from django.db.models import Count, Exists, OuterRef, Q
+
 from indicators.models import Indicator
-from plans.models import Period
-from reports.models import Value
+from plans.models import Period, PeriodKind
+from reports.backcast import values_feeding
+from reports.models import Submission, SubmissionStatus, Value
 from reports.progress import Status, progress_for
 from reports.rollup import Figure
 from units.models import Unit
@@ -48,3 +51,36 @@ def unit_figures(*, unit: Unit, period: Period, indicators: Sequence[Indicator])
             )
         )
     return rows
+
+
+@dataclasses.dataclass(frozen=True)
+class Approval:
+    """Of the units whose values count in a unit's figures of a period: how many, and how many of them in a
+    report the level above has not approved (what an output says about its figures)."""
+
+    units: int = 0
+    unapproved: int = 0
+
+    @property
+    def all_approved(self) -> bool:
+        return self.units > 0 and self.unapproved == 0
+
+
+def figures_approval(*, unit: Unit, period: Period, approved_only: bool = False) -> Approval:
+    """``Approval`` of the figures of ``unit`` for ``period`` (its subtree's values, those of the legacy units for a
+    back-cast unit); an ``approved_only`` output counts no unapproved unit. One query."""
+    if period.pk is None:
+        return Approval()
+    values = Value.objects.filter(values_feeding(unit, period))
+    if period.kind == PeriodKind.YEAR:
+        values = values.filter(period__year=period.year)
+    else:
+        values = values.filter(period_id=period.pk)
+    approved = Submission.objects.filter(
+        unit=OuterRef("unit"), period=OuterRef("period"), status=SubmissionStatus.APPROVED
+    )
+    counts = values.annotate(approved=Exists(approved)).aggregate(
+        units=Count("unit_id", distinct=True),
+        unapproved=Count("unit_id", distinct=True, filter=Q(approved=False)),
+    )
+    return Approval(units=counts["units"], unapproved=0 if approved_only else counts["unapproved"])

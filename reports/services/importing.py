@@ -1,8 +1,10 @@
 """Importing values from a file: CSV (UTF-8, with or without BOM) or Excel (.xlsx, the first sheet).
 
-The first row is the header: ``unit_code, indicator_code, period, value, numerator, denominator, comment``
-(any case, any order; a label may carry the name in brackets, "Mã đơn vị (unit_code)"; other columns are
-ignored; ``not_applicable`` is read when present). Every data row
+The first row is the header: the Vietnamese headings of the entry template ("Mã đơn vị", "Mã chỉ tiêu",
+"Kỳ báo cáo", "Giá trị", "Tử số", "Mẫu số", "Không phát sinh (x)", "Ghi chú": ``HEADINGS``, the one mapping, which
+the template writes too), or the column names ``unit_code, indicator_code, period, value, numerator, denominator,
+comment, not_applicable`` (any case, any order; a label may carry the name in brackets, "Mã đơn vị (unit_code)";
+other columns are ignored; ``not_applicable`` is read when present). Every data row
 becomes a ``ValueRow`` carrying its row number in the file, so that an error reads "Dòng 7, cột value: ...".
 The rows then go through the one validation path, ``values_record`` (all or nothing).
 
@@ -21,7 +23,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, override
 
+from core.numbers import number_text
 from core.progress import NO_PROGRESS, NullProgress
 from core.uploads import MAX_ROWS, ImportFileError, table_read
 from reports.models import EntryPath
@@ -34,6 +38,36 @@ PREVIEW_ROWS = 20
 #: Columns read from the left of each row: the entry template writes 13, and a file may add a few of its own.
 MAX_COLUMNS = 20
 BRACKETED = re.compile(r"\(([a-z_]+)\)\s*$")
+#: The import's columns and their Vietnamese headings: the entry template's header row (``exports.xlsx.template``)
+#: and what the import reads (also in the interface's other language, and the column names themselves).
+HEADINGS = {
+    "unit_code": gettext_noop("Mã đơn vị"),
+    "indicator_code": gettext_noop("Mã chỉ tiêu"),
+    "period": gettext_noop("Kỳ báo cáo"),
+    "value": gettext_noop("Giá trị"),
+    "numerator": gettext_noop("Tử số"),
+    "denominator": gettext_noop("Mẫu số"),
+    "not_applicable": gettext_noop("Không phát sinh (x)"),
+    "comment": gettext_noop("Ghi chú"),
+}
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(text.replace("\ufeff", "").split()).casefold()
+
+
+def column_of_heading() -> dict[str, str]:
+    """A header cell's text (compared without case or extra spaces) → the import's column."""
+    found = {}
+    for column, heading in HEADINGS.items():
+        found[_heading_key(heading)] = column
+        found[_heading_key(_(heading))] = column  # the heading as the interface's language writes it
+        with override("en"):
+            found[_heading_key(_(heading))] = column
+    found[_heading_key("Không phát sinh")] = "not_applicable"
+    return found
+
+
 TRUE_WORDS = {"1", "x", "có", "co", "true", "yes", "đúng", "dung"}
 
 
@@ -63,10 +97,13 @@ class ImportResult:
 def header_positions(cells) -> dict[str, int]:
     """Column name → position; names compared without case, spaces or a BOM."""
     positions: dict[str, int] = {}
+    headings = column_of_heading()
     for index, cell in enumerate(cells):
-        name = str(cell if cell is not None else "").replace("\ufeff", "").strip().lower()
-        bracketed = BRACKETED.search(name)  # "Mã đơn vị (unit_code)", as the entry template writes it
-        if bracketed:
+        name = _heading_key(str(cell if cell is not None else ""))
+        bracketed = BRACKETED.search(name)  # "Mã đơn vị (unit_code)", as the entry template wrote it until 2026
+        if name in headings:
+            name = headings[name]  # "Mã đơn vị", as the entry template writes it
+        elif bracketed:
             name = bracketed.group(1)
         if name and name not in positions:
             positions[name] = index
@@ -78,7 +115,10 @@ def header_positions(cells) -> dict[str, int]:
     if missing:
         raise ImportFileError(
             _("Thiếu cột bắt buộc: %(columns)s. Dòng đầu của tệp phải là tiêu đề với các cột: %(all)s.")
-            % {"columns": ", ".join(missing), "all": ", ".join(REQUIRED + NUMBER_COLUMNS + ["comment"])}
+            % {
+                "columns": ", ".join(f"{_(HEADINGS[c])} ({c})" for c in missing),
+                "all": ", ".join(f"{_(HEADINGS[c])} ({c})" for c in REQUIRED + NUMBER_COLUMNS + ["comment"]),
+            }
         )
     return positions
 
@@ -200,10 +240,10 @@ def import_done_message(name: str, imported: ImportResult) -> str:
         "Đã nhập tệp %(name)s: %(rows)s dòng (%(created)s mới, %(updated)s cập nhật, %(unchanged)s không đổi)."
     ) % {
         "name": name,
-        "rows": len(imported.rows),
-        "created": record.created,
-        "updated": record.updated,
-        "unchanged": record.unchanged,
+        "rows": number_text(len(imported.rows)),
+        "created": number_text(record.created),
+        "updated": number_text(record.updated),
+        "unchanged": number_text(record.unchanged),
     }
 
 

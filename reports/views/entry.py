@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.policy import may_enter
+from core.numbers import number_text
 from core.uploads import ImportFileError
 from plans.models import Period
 from plans.periods import period_resolve
@@ -95,7 +96,7 @@ def entry(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
         result = values_record(rows=rows, user=request.user, path=EntryPath.FORM, partial=True) if rows else None
         saved = result.created + result.updated if result else 0
         if not formset.has_cell_errors and result is not None and not result.errors:
-            messages.success(request, _("Đã lưu %(n)s chỉ tiêu.") % {"n": saved})
+            messages.success(request, _("Đã lưu %(n)s chỉ tiêu.") % {"n": number_text(saved)})
             for warning in result.warnings:
                 messages.warning(request, warning_text(grid, warning))
             return redirect(request.path)

@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plans.models import Period, Plan
+from reports.charts import children_chart, series_chart
 from reports.display import rollup_chart
 from reports.models import Value
 from reports.selectors.rollup import rollup_page
+from reports.selectors.series import indicator_series
 from units.models import Unit
 from units.scoping import unit_visible_or_404
 
@@ -69,6 +71,22 @@ def rollup_detail(request: HttpRequest, unit_id: int, period: Period) -> HttpRes
         sort=query["sort"],
         approved_only=query["duyet"],
     )
-    return render(
-        request, "reports/rollup.html", {"page": page, "approved_only": query["duyet"], "chart": rollup_chart(page)}
-    )
+    series = None
+    selected_row = next((row for row in page.rows if row.selected), None)
+    if selected_row is not None:
+        series = series_chart(
+            indicator_series(
+                unit=unit,
+                indicator=selected_row.indicator,
+                period=period,
+                progress=selected_row.progress,
+                approved_only=query["duyet"],
+            )
+        )
+    context = {
+        "page": page,
+        "approved_only": query["duyet"],
+        "chart": children_chart(rollup_chart(page)),
+        "series": series,
+    }
+    return render(request, "reports/rollup.html", context)

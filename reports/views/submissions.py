@@ -20,7 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from plans.models import Period
 from plans.periods import period_saved
-from reports.forms import ApproveForm, CommentForm, ReopenForm, ReturnForm, SubmitForm
+from reports.charts import rate_chart
+from reports.forms import ApproveForm, CommentForm, NarrativeForm, ReopenForm, ReturnForm, SubmitForm
 from reports.models import SubmissionStatus, Value
 from reports.selectors.quality import quality_flags
 from reports.selectors.review import changes_since_return, report_review
@@ -56,6 +57,15 @@ def _page(request: HttpRequest, unit: Unit, period: Period, *, bound: forms.Form
         "return": ReturnForm(initial={"version": page.submission.version}, indicators=indicators),
         "reopen": ReopenForm(initial={"version": page.submission.version}),
         "comment": CommentForm(indicators=submission_indicators(unit=unit, period=period)),
+        "narrative": NarrativeForm(
+            initial={
+                "version": page.submission.version,
+                "results": page.submission.narrative_results,
+                "shortcomings": page.submission.narrative_shortcomings,
+                "tasks": page.submission.narrative_tasks,
+                "proposals": page.submission.narrative_proposals,
+            }
+        ),
     }
     unsaved = ""
     if bound is not None:
@@ -126,6 +136,7 @@ DONE = {
     "return": gettext_lazy("Đã trả lại báo cáo kèm lý do."),
     "reopen": gettext_lazy("Đã mở lại báo cáo để sửa."),
     "comment": gettext_lazy("Đã gửi ý kiến trao đổi."),
+    "narrative": gettext_lazy("Đã lưu phần nội dung báo cáo."),
 }
 
 
@@ -198,7 +209,7 @@ def value_history_detail(request: HttpRequest, value_id: int) -> HttpResponse:
 @login_required
 def dashboard_detail(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
     page = dashboard(unit=unit_visible_or_404(request.user, unit_id), period=period)
-    return render(request, "reports/dashboard.html", {"page": page})
+    return render(request, "reports/dashboard.html", {"page": page, "rate_chart_data": rate_chart(page.trend)})
 
 
 @login_required
