@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from accounts.policy import may_edit_plan
+from accounts.policy import may_carry_over, may_edit_plan, plan_editor_root
 from plans.display import target_text
 from plans.models import Deadline, Plan, Target, Task
-from units.models import Agency, Unit
+from units.models import Agency, Level, Unit
 
 #: How many plans above this one the header follows in one query (national > province > district > commune).
 CHAIN_DEPTH = 4
@@ -41,6 +42,7 @@ class TaskRow:
 class TaskGroup:
     lead: Agency | None
     tasks: list[TaskRow] = field(default_factory=list)
+    lead_now: Agency | None = None  # the body that succeeded a lead which has closed ("nay là …")
 
 
 @dataclass
@@ -73,10 +75,26 @@ class PlanDetail:
     task_groups: list[TaskGroup]
     overdue_count: int
     deadlines: list[DeadlineRow]
+    continued_by: list[Plan] = field(default_factory=list)  # the successors' plans that carry this one over
+    carry_over_to: list[Unit] = field(default_factory=list)  # the successor units the user may carry it over to
+
+
+def _agency_now(agency: Agency | None, today: datetime.date) -> Agency | None:
+    """The successor of an agency that has closed by ``today`` (loaded with it), else None."""
+    if agency is not None and agency.is_closed_on(today) and agency.successor_id is not None:
+        return agency.successor
+    return None
+
+
+def _agency_text(agency: Agency, today: datetime.date) -> str:
+    now = _agency_now(agency, today)
+    return f"{agency} ({_('nay là')} {now})" if now is not None else str(agency)
 
 
 def _chain_select_related() -> list[str]:
-    return ["unit"] + ["__".join(["parent"] * depth) + "__unit" for depth in range(1, CHAIN_DEPTH + 1)]
+    return ["unit", "continues__unit"] + [
+        "__".join(["parent"] * depth) + "__unit" for depth in range(1, CHAIN_DEPTH + 1)
+    ]
 
 
 def _target_rows(targets: list[Target], years: list[int]) -> list[TargetRow]:
@@ -108,7 +126,9 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
             ),
             Prefetch(
                 "tasks",
-                queryset=Task.objects.select_related("lead").prefetch_related("partners").order_by("order", "pk"),
+                queryset=Task.objects.select_related("lead__successor")
+                .prefetch_related(Prefetch("partners", queryset=Agency.objects.select_related("successor")))
+                .order_by("order", "pk"),
             ),
             Prefetch("deadlines", queryset=Deadline.objects.select_related("period", "rule").order_by("due_date")),
         )
@@ -128,15 +148,16 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
         ancestors.append(link)
     chain_truncated = link.parent_id is not None and len(ancestors) == CHAIN_DEPTH
 
-    # One query for the ancestors the user may open and the children they may see.
+    # One query for the ancestors the user may open, the children and the carried-over plans they may see.
     related = list(
         Plan.objects.visible_to(user)
-        .filter(Q(pk__in=[a.pk for a in ancestors]) | Q(parent_id=plan.pk))
+        .filter(Q(pk__in=[a.pk for a in ancestors]) | Q(parent_id=plan.pk) | Q(continues_id=plan.pk))
         .select_related("unit")
         .order_by("unit__path", "-issued_on", "pk")
     )
     visible_ids = {p.pk for p in related}
     children = [p for p in related if p.parent_id == plan.pk and p.pk != plan.pk]
+    continued_by = [p for p in related if p.continues_id == plan.pk]
     chain = [ChainLink(a, a.pk in visible_ids) for a in reversed(ancestors)]
 
     # Targets: columns are the milestones first, then the other years that have a target.
@@ -152,10 +173,10 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
     for task in plan.tasks.all():
         group = groups.get(task.lead_id)
         if group is None:
-            group = groups[task.lead_id] = TaskGroup(task.lead)
+            group = groups[task.lead_id] = TaskGroup(task.lead, lead_now=_agency_now(task.lead, today))
         overdue = task.is_overdue(today)
         overdue_count += int(overdue)
-        partners = ", ".join(str(a) for a in task.partners.all())
+        partners = ", ".join(_agency_text(a, today) for a in task.partners.all())
         if task.partners_note:
             partners = f"{partners}; {task.partners_note}" if partners else task.partners_note
         group.tasks.append(TaskRow(task, overdue, partners))
@@ -169,6 +190,11 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
             next_of_rule[deadline.rule_id] = deadline.pk
     next_ids = set(next_of_rule.values())
     deadline_rows = [DeadlineRow(d, d.pk in next_ids, d.due_date < today) for d in deadlines]
+
+    # Carrying over: only a plan of a closed unit, only for a reviewer (two queries then, none otherwise).
+    carry_over_to = []
+    if plan.unit.valid_to is not None and plan_editor_root(user) is not None:
+        carry_over_to = [u for u in plan_successors(plan, day=today) if may_carry_over(user, plan, u)]
 
     return PlanDetail(
         plan=plan,
@@ -186,4 +212,24 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
         task_groups=task_groups,
         overdue_count=overdue_count,
         deadlines=deadline_rows,
+        continued_by=continued_by,
+        carry_over_to=carry_over_to,
     )
+
+
+def plan_successors(plan: Plan, *, day: datetime.date | None = None) -> list[Unit]:
+    """The units a plan of a closed unit may be carried over to, valid on ``day`` (today by default), in tree order:
+    the units its unit went into (``units.Lineage``: a merged commune's new commune, a merged province's new
+    province, an abolished district's new communes) and, for an abolished district, the province above them, which
+    took over the district's education tasks (NĐ 142/2025/NĐ-CP). Empty for a unit that still exists. Two queries.
+    """
+    unit = plan.unit
+    day = day or timezone.localdate()
+    if unit.valid_to is None:
+        return []
+    direct = list(Unit.objects.valid_on(day).filter(predecessor_links__predecessor=unit).distinct())
+    provinces: set[str] = set()
+    if unit.level == Level.DISTRICT:
+        provinces = {s.path[: 2 * Unit.steplen] for s in direct if len(s.path) > 2 * Unit.steplen}
+    above = list(Unit.objects.valid_on(day).filter(path__in=provinces)) if provinces else []
+    return sorted({u.pk: u for u in [*above, *direct]}.values(), key=lambda u: u.path)
