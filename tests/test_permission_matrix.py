@@ -49,6 +49,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reports:import": (302, 200, 200, 200, 200, 200, 200),
     "reports:rollup_index": (302, 302, 302, 302, 302, 302, 302),  # to the roll-up of the person's own unit
     "reports:rollup": (302, 200, 200, 404, 200, 404, 200),
+    "reports:series": (302, 200, 200, 404, 200, 404, 200),  # Tản Lĩnh's figures over the years
     "reports:submission": (302, 200, 200, 404, 200, 404, 200),
     # the report's actions take a POST only (one URL and one form each)
     "reports:submission_submit": (302, 405, 405, 405, 405, 405, 405),
@@ -163,6 +164,7 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     "reports:import": (302, 200, 200, 200, 200, 200, 200),  # no file: the form with its error
     "reports:rollup_index": (302, 302, 302, 302, 302, 302, 302),
     "reports:rollup": (302, 200, 200, 404, 200, 404, 200),
+    "reports:series": (302, 200, 200, 404, 200, 404, 200),  # Tản Lĩnh's figures over the years
     "reports:submission": (302, 405, 405, 405, 405, 405, 405),  # a page: its actions have their own URLs
     # The personas act in turn on one report (a draft at first). The reporter submits it; reviewers may not
     # submit (403); the others do not see it (404); the administrator then finds it submitted already (400).

@@ -49,9 +49,13 @@ def _matches(match: dict, agency: Agency) -> bool:
     return (
         unit.level == match["level"]
         and ("kind" not in match or agency.kind == match["kind"])
-        and ("name_starts" not in match or agency.name.startswith(match["name_starts"]))
+        and ("name_starts" not in match or agency.name.startswith(_starts(match["name_starts"])))
         and (not match.get("closed_unit") or unit.valid_to is not None)
     )
+
+
+def _starts(value) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _lower_first(name: str) -> str:
