@@ -76,6 +76,7 @@ class PlanDetail:
     overdue_count: int
     deadlines: list[DeadlineRow]
     continued_by: list[Plan] = field(default_factory=list)  # the successors' plans that carry this one over
+    runs_after_its_unit: bool = False  # its unit closed before the plan's end: a successor should carry it on
     carry_over_to: list[Unit] = field(default_factory=list)  # the successor units the user may carry it over to
 
 
@@ -193,7 +194,7 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
 
     # Carrying over: only a plan of a closed unit, only for a reviewer (two queries then, none otherwise).
     carry_over_to = []
-    if plan.unit.valid_to is not None and plan_editor_root(user) is not None:
+    if runs_after_its_unit(plan) and plan_editor_root(user) is not None:
         carry_over_to = [u for u in plan_successors(plan, day=today) if may_carry_over(user, plan, u)]
 
     return PlanDetail(
@@ -213,8 +214,15 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
         overdue_count=overdue_count,
         deadlines=deadline_rows,
         continued_by=continued_by,
+        runs_after_its_unit=runs_after_its_unit(plan),
         carry_over_to=carry_over_to,
     )
+
+
+def runs_after_its_unit(plan: Plan) -> bool:
+    """The plan's unit has closed and the plan still had years to run after it (no query)."""
+    closed = plan.unit.valid_to
+    return closed is not None and plan.end_year >= (closed + datetime.timedelta(days=1)).year
 
 
 def plan_successors(plan: Plan, *, day: datetime.date | None = None) -> list[Unit]:
@@ -225,7 +233,7 @@ def plan_successors(plan: Plan, *, day: datetime.date | None = None) -> list[Uni
     """
     unit = plan.unit
     day = day or timezone.localdate()
-    if unit.valid_to is None:
+    if not runs_after_its_unit(plan):
         return []
     direct = list(Unit.objects.valid_on(day).filter(predecessor_links__predecessor=unit).distinct())
     provinces: set[str] = set()

@@ -13,7 +13,7 @@ from .filters import PlanFilter
 from .forms import CarryOverForm, TargetForm
 from .models import Plan, Target
 from .selectors import plan_detail as plan_detail_select
-from .selectors import plan_successors
+from .selectors import plan_successors, runs_after_its_unit
 from .services import plan_carry_over, target_set
 
 
@@ -92,6 +92,10 @@ def carry_over(request: HttpRequest, pk: int) -> HttpResponse:
     if not successors:
         if plan.unit.valid_to is None:
             raise PermissionDenied(_("Đơn vị ban hành kế hoạch này vẫn đang hoạt động: không có gì để kế thừa."))
+        if not runs_after_its_unit(plan):
+            raise PermissionDenied(
+                _("Kế hoạch đã kết thúc trước khi đơn vị ban hành giải thể: không có gì để kế thừa.")
+            )
         raise PermissionDenied(
             _("Chỉ chuyên viên thẩm định của đơn vị kế thừa (hoặc cấp trên) mới được kế thừa kế hoạch của đơn vị cũ.")
         )

@@ -68,6 +68,12 @@ class CarryOverTests(CarryOverTestCase):
         self.assertEqual(successors[0], self.langson)  # the province took over the district's education tasks
         self.assertIn(self.vanlinh, successors)  # and the new communes its communes went into
         self.assertEqual(plan_successors(make_plan(self.langson)), [])  # Lạng Sơn still exists
+        ended = make_plan(self.ytich, number="12/KH-UBND", start_year=2021, end_year=2023, milestone_years=[2023])
+        self.assertEqual(plan_successors(ended), [])  # over before Y Tịch closed: nothing to carry on
+        self.client.force_login(self.langson_reviewer)
+        response = self.client.get(reverse("plans:carry_over", args=[ended.pk]))
+        self.assertContains(response, "Kế hoạch đã kết thúc trước khi đơn vị ban hành giải thể", status_code=403)
+        self.assertNotContains(self.client.get(ended.get_absolute_url()), "chưa được đơn vị kế thừa")
 
     def test_it_carries_the_y_tich_plan_over_to_van_linh_through_the_plan_page(self):
         self.client.force_login(self.langson_reviewer)
