@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.policy import may_carry_over
-from plans.models import Deadline, Frequency, PeriodKind, Plan, PlanStatus, ReportingRule, Target, TaskStatus
+from plans.models import Deadline, Frequency, PeriodKind, Plan, PlanStatus, ReportingRule, Target, Task, TaskStatus
 from plans.periods import period_code, period_get_or_create
 from plans.selectors import plan_successors
 
@@ -219,16 +219,22 @@ def plan_carry_over(
         Target.objects.bulk_create(rows)
         copied = len(rows)
 
-    tasks = 0
-    for task in plan.tasks.select_related("lead__successor").prefetch_related("partners__successor"):
-        if task.status in (TaskStatus.DONE, TaskStatus.CANCELLED):
-            continue
-        partners = [_agency_now(agency, date) for agency in task.partners.all()]
+    open_tasks = [
+        task
+        for task in plan.tasks.select_related("lead__successor").prefetch_related("partners__successor")
+        if task.status not in (TaskStatus.DONE, TaskStatus.CANCELLED)
+    ]
+    partners = [[_agency_now(agency, date) for agency in task.partners.all()] for task in open_tasks]
+    for task in open_tasks:
         task.pk, task.plan, task.lead = None, new, _agency_now(task.lead, date)
         task._state.adding = True
-        task.save()
-        task.partners.set(partners)
-        tasks += 1
+    Task.objects.bulk_create(open_tasks)
+    Task.partners.through.objects.bulk_create(
+        Task.partners.through(task_id=task.pk, agency_id=agency.pk)
+        for task, agencies in zip(open_tasks, partners, strict=True)
+        for agency in {a.pk: a for a in agencies}.values()
+    )
+    tasks = len(open_tasks)
 
     for rule in plan.reporting_rules.prefetch_related("reporting_agencies"):
         agencies = list(rule.reporting_agencies.all())

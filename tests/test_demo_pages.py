@@ -80,6 +80,17 @@ class DemoInTodaysWorldTests:
         self.assertTrue(all(cell.progress.value is not None for cell in row.cells[:5]))  # 2021-2025
         self.assertIsNone(row.cells[5].progress.value)  # 2026: not entered yet
 
+    def test_it_reads_a_series_in_as_many_queries_for_six_former_communes_as_for_three(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from reports.selectors.series import unit_series
+
+        with CaptureQueriesContext(connection) as queries:
+            unit_series(unit=self.codo, last_year=2026)  # formed from six communes
+        with self.assertNumQueries(len(queries)):
+            unit_series(unit=self.accounts["demo-vanlinh"].unit, last_year=2026)  # from three
+
     def test_it_has_carried_the_y_tich_plan_over_to_van_linh(self):
         plan = Plan.objects.get(unit=self.accounts["demo-vanlinh"].unit)
         self.assertEqual((plan.continues.unit.name, plan.start_year, plan.end_year), ("Xã Y Tịch", 2025, 2030))

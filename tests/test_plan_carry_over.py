@@ -10,6 +10,8 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role
@@ -108,6 +110,26 @@ class CarryOverTests(CarryOverTestCase):
         period = period_get_or_create(code="2026")
         self.assertEqual(deadline_for(unit=self.vanlinh, period=period).due_date, datetime.date(2026, 11, 15))
         self.assertIn(new, Plan.objects.visible_to(self.vanlinh_user))
+
+    def test_it_runs_as_many_queries_for_a_big_plan_as_for_a_small_one(self):
+        def closed_plan(number: str, size: int) -> Plan:
+            plan = make_plan(self.ytich, number=number)
+            for year in range(2030 - size, 2031):
+                Target.objects.create(plan=plan, indicator=self.family, unit=self.ytich, year=year, value=50)
+            for n in range(size * 4):
+                task = Task.objects.create(plan=plan, title=f"Nhiệm vụ {n}", lead=self.committee)
+                task.partners.add(self.phong_gddt)
+            ReportingRule.objects.create(plan=plan, frequency=Frequency.YEARLY, due_days=["11-15"],
+                                         reporters=Reporters.OWN)  # fmt: skip
+            return plan
+
+        small, big = closed_plan("1/KH-UBND", 1), closed_plan("2/KH-UBND", 5)
+        period_get_or_create(code="2025")  # the periods of the deadlines exist already, as for any running plan
+        with CaptureQueriesContext(connection) as queries:
+            self.carry(plan=small)
+        with self.assertNumQueries(len(queries)):
+            result = self.carry(plan=big)
+        self.assertEqual((result.targets_copied, result.tasks_copied), (6, 20))
 
     def test_it_replaces_the_targets_when_the_successor_sets_its_own(self):
         result = self.carry(targets="replace")
