@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -112,7 +113,8 @@ def _target_rows(targets: list[Target], years: list[int]) -> list[TargetRow]:
 
 
 def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> PlanDetail | None:
-    """The plan as the user may see it (None when they may not). A fixed number of queries, whatever it holds."""
+    """The plan as the user may see it (None when they may not). A fixed number of queries, whatever it holds: one
+    more for a reviewer on the plan of a closed unit (its successors, to carry it over)."""
     today = today or timezone.localdate()
     plan = (
         Plan.objects.visible_to(user)
@@ -192,10 +194,12 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
     next_ids = set(next_of_rule.values())
     deadline_rows = [DeadlineRow(d, d.pk in next_ids, d.due_date < today) for d in deadlines]
 
-    # Carrying over: only a plan of a closed unit, only for a reviewer (two queries then, none otherwise).
+    # Carrying over: for a reviewer, a plan of a closed unit (one query then, whether or not the plan ran on).
     carry_over_to = []
-    if runs_after_its_unit(plan) and plan_editor_root(user) is not None:
-        carry_over_to = [u for u in plan_successors(plan, day=today) if may_carry_over(user, plan, u)]
+    if plan.unit.valid_to is not None and plan_editor_root(user) is not None:
+        successors = unit_successors(plan.unit, day=today)
+        if runs_after_its_unit(plan):
+            carry_over_to = [u for u in successors if may_carry_over(user, plan, u)]
 
     return PlanDetail(
         plan=plan,
@@ -226,18 +230,21 @@ def runs_after_its_unit(plan: Plan) -> bool:
 
 
 def plan_successors(plan: Plan, *, day: datetime.date | None = None) -> list[Unit]:
-    """The units a plan of a closed unit may be carried over to, valid on ``day`` (today by default), in tree order:
-    the units its unit went into (``units.Lineage``: a merged commune's new commune, a merged province's new
-    province, an abolished district's new communes) and, for an abolished district, the province above them, which
-    took over the district's education tasks (NĐ 142/2025/NĐ-CP). Empty for a unit that still exists. Two queries.
-    """
-    unit = plan.unit
-    day = day or timezone.localdate()
-    if not runs_after_its_unit(plan):
+    """The units a plan of a closed unit may be carried over to, valid on ``day`` (today by default), in tree order;
+    empty for a unit that still exists or a plan that ended before its unit closed (``unit_successors``)."""
+    return unit_successors(plan.unit, day=day) if runs_after_its_unit(plan) else []
+
+
+def unit_successors(unit: Unit, *, day: datetime.date | None = None) -> list[Unit]:
+    """The units a closed unit's tasks went to, valid on ``day``: the units it went into (``units.Lineage``: a
+    merged commune's new commune, a merged province's new province, an abolished district's new communes) and, for
+    an abolished district, the provinces above them, which took over the district's education tasks (NĐ
+    142/2025/NĐ-CP). One query (none for a unit that still exists)."""
+    if unit.valid_to is None:
         return []
-    direct = list(Unit.objects.valid_on(day).filter(predecessor_links__predecessor=unit).distinct())
-    provinces: set[str] = set()
+    day = day or timezone.localdate()
+    went_into = Unit.objects.filter(predecessor_links__predecessor=unit)
+    q = Q(pk__in=went_into.values("pk"))
     if unit.level == Level.DISTRICT:
-        provinces = {s.path[: 2 * Unit.steplen] for s in direct if len(s.path) > 2 * Unit.steplen}
-    above = list(Unit.objects.valid_on(day).filter(path__in=provinces)) if provinces else []
-    return sorted({u.pk: u for u in [*above, *direct]}.values(), key=lambda u: u.path)
+        q |= Q(path__in=went_into.annotate(province=Substr("path", 1, 2 * Unit.steplen)).values("province"))
+    return list(Unit.objects.valid_on(day).filter(q).order_by("path"))

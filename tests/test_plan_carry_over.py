@@ -21,7 +21,7 @@ from plans.reporting import deadline_for
 from plans.selectors import plan_successors
 from plans.services import deadlines_generate, plan_carry_over
 from units.agencies import agency_successors_load
-from units.models import Agency, AgencyKind
+from units.models import Agency, AgencyKind, Unit
 
 from .factories import UserFactory, make_plan
 from .test_reform import ReformTestCase, legacy_unit, new_unit
@@ -155,6 +155,14 @@ class CarryOverTests(CarryOverTestCase):
         with self.assertRaises(PermissionDenied):
             self.carry(user=self.vanlinh_user)
         self.assertFalse(Plan.objects.filter(continues=self.ytich_plan).exists())
+
+    def test_it_lets_the_successor_read_the_plans_of_its_former_district_but_not_its_values(self):
+        district_plan = make_plan(self.chilang, number="183/KH-UBND", status=PlanStatus.REFERENCE)
+        self.assertIn(district_plan, Plan.objects.visible_to(self.vanlinh_user))
+        self.assertIn(self.ytich_plan, Plan.objects.visible_to(self.vanlinh_user))
+        self.assertFalse(Unit.objects.visible_to(self.vanlinh_user).filter(pk=self.chilang.pk).exists())
+        other_district = make_plan(legacy_unit("186"), number="9/KH-UBND")  # another district of Lạng Sơn
+        self.assertNotIn(other_district, Plan.objects.visible_to(self.vanlinh_user))
 
     def test_it_lets_new_hung_yen_see_and_carry_over_legacy_hung_yens_plan(self):
         old = make_plan(legacy_unit("33"), issuing_body="UBND tỉnh Hưng Yên", number="74/KH-UBND",
