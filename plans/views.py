@@ -1,10 +1,11 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.policy import may_carry_over, may_edit_plan
@@ -99,7 +100,9 @@ def carry_over(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(
             _("Chỉ chuyên viên thẩm định của đơn vị kế thừa (hoặc cấp trên) mới được kế thừa kế hoạch của đơn vị cũ.")
         )
-    form = CarryOverForm(request.POST or None, successors=successors, initial={"date": timezone.localdate()})
+    # By default from the day the old unit's successors began (1/7/2025 for the reform's units).
+    first_day = plan.unit.valid_to + datetime.timedelta(days=1)
+    form = CarryOverForm(request.POST or None, successors=successors, initial={"date": first_day})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
