@@ -179,6 +179,7 @@ class AgencySuccessorTests(CarryOverTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.so_tttt = Agency.objects.create(unit=cls.langson, name="Sở Thông tin và Truyền thông")
+        cls.districts = Agency.objects.create(unit=cls.langson, name="Ủy ban nhân dân các huyện, thành phố")
         cls.report = agency_successors_load()
 
     def test_it_ends_the_district_office_and_names_the_provinces_department(self):
@@ -190,6 +191,8 @@ class AgencySuccessorTests(CarryOverTestCase):
         self.so_tttt.refresh_from_db()
         self.assertEqual((self.so_tttt.valid_to, self.so_tttt.successor.name),
                          (datetime.date(2025, 2, 28), "Sở Khoa học và Công nghệ"))  # fmt: skip
+        self.districts.refresh_from_db()
+        self.assertEqual(self.districts.successor.name, "Ủy ban nhân dân các xã, phường")
         self.committee.refresh_from_db()
         self.assertEqual((self.committee.successor.name, self.committee.successor.unit),
                          ("Ủy ban nhân dân xã Vạn Linh", self.vanlinh))  # fmt: skip
