@@ -110,6 +110,8 @@ class CarryOverTests(CarryOverTestCase):
         period = period_get_or_create(code="2026")
         self.assertEqual(deadline_for(unit=self.vanlinh, period=period).due_date, datetime.date(2026, 11, 15))
         self.assertIn(new, Plan.objects.visible_to(self.vanlinh_user))
+        api = {p["id"]: p for p in self.client.get("/api/v1/plans/", {"page_size": 100}).json()["items"]}
+        self.assertEqual(api[new.pk]["continues_id"], self.ytich_plan.pk)
 
     def test_it_runs_as_many_queries_for_a_big_plan_as_for_a_small_one(self):
         def closed_plan(number: str, size: int) -> Plan:
