@@ -13,6 +13,8 @@ without a query (the units' materialised paths say who is above whom):
 - review a unit's report: approve, return, reopen (``may_review``), check a learning-model self-assessment
   (``may_check``): a reviewer (district officer, province reviewer) of a unit strictly above it;
 - edit a plan and its targets (``may_edit_plan``, ``plan_editor_root``): a reviewer of the plan's unit or above;
+- carry a plan of a unit the 2025 reform closed over to a successor unit (``may_carry_over``): a reviewer of the
+  successor or above it, while the successor exists (which successors a plan has: ``plans.selectors``);
 - decide a recognition (``may_recognise``): the body the criteria set names (the commune itself for
   commune-level recognitions), else a reviewer above the commune;
 - self-assess a commune's learning models, keep its register (``may_self_assess``): the commune's account;
@@ -83,6 +85,18 @@ def plan_editor_root(user) -> str | None:
 def may_edit_plan(user, plan) -> bool:
     root = plan_editor_root(user)
     return root is not None and plan.unit.path.startswith(root)
+
+
+def may_carry_over(user, plan, successor) -> bool:
+    """The plan's unit has closed (an abolished district, a merged commune or province) and the user may edit the
+    plans of ``successor``, a unit that exists today (``plans.services.plan_carry_over`` checks the lineage)."""
+    root = plan_editor_root(user)
+    return (
+        root is not None
+        and plan.unit.valid_to is not None
+        and successor.is_valid_on(timezone.localdate())
+        and successor.path.startswith(root)
+    )
 
 
 def may_self_assess(user, commune) -> bool:

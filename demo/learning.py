@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from accounts.models import User
+from accounts.models import Role, User
 from learning.models import Evaluation, ModelKind, Score, Subject
 from learning.services import evaluation_check, evaluation_self_assess, evaluations_open, recognition_decision_issue
 from units.models import Structure, Unit
@@ -133,10 +133,13 @@ def learning_demo_load() -> str:
         if commune is None or Subject.objects.filter(commune=commune).exists():
             continue
         registered += _register(commune, rng)
-        accounts = {
-            u.username: u for u in User.objects.filter(username__in=["demo-commune", "demo-ytich", "demo-district"])
-        }
-        reporter = accounts.get("demo-commune" if code == "09628" else "demo-ytich")
+        # The commune's own account, or (a commune closed on 30/6/2025, whose account moved on) the administrator
+        # keeping its history; the legacy district's officer checks.
+        reporter = (
+            User.objects.filter(unit=commune, role=Role.COMMUNE_REPORTER, is_active=True).first()
+            or User.objects.filter(username="demo-admin").first()
+        )
+        accounts = {u.username: u for u in User.objects.filter(username="demo-district")}
         if reporter is None:
             continue
         evaluations_open(commune=commune, kind=ModelKind.FAMILY, year=DEMO_YEAR, user=reporter)

@@ -365,7 +365,10 @@ class PlanAdmin(admin.ModelAdmin):
             _("Nội dung"),
             {"fields": ["legal_basis", "purpose", "general_objective", "funding", "document", "source_note"]},
         ),
+        (_("Kế thừa (sắp xếp đơn vị hành chính)"), {"fields": ["continues", "continued_on", "continuation_basis"]}),
     ]
+    #: Carrying a plan over is a service with its checks (the plan page's form), not an edit.
+    readonly_fields = ["continues", "continued_on", "continuation_basis"]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

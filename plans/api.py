@@ -28,6 +28,7 @@ class PlanOut(Schema):
     start_year: int
     end_year: int
     parent_id: int | None
+    continues_id: int | None = None  # the plan of a closed unit this one carries on (docs/units.md)
 
     @staticmethod
     def resolve_unit_code(obj: Plan) -> str:

@@ -73,3 +73,42 @@ class TargetForm(TargetConstraintsMixin, forms.ModelForm):
         self.fields["unit"].label_from_instance = lambda unit: f"{unit.code} – {unit.name}"
         self.fields["year"].widget.attrs.update({"min": plan.start_year, "max": plan.end_year})
         _bootstrap(self)
+
+
+class CarryOverForm(forms.Form):
+    """Carry a plan of a closed unit over to one of its successor units (``plans.services.plan_carry_over``)."""
+
+    successor = forms.ModelChoiceField(label=_("đơn vị kế thừa"), queryset=Unit.objects.none(), empty_label=None)
+    date = forms.DateField(
+        label=_("kế thừa từ ngày"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+    )
+    legal_basis = forms.CharField(
+        label=_("căn cứ kế thừa"),
+        max_length=300,
+        help_text=_("Văn bản giao đơn vị mới tiếp tục thực hiện, ví dụ: Quyết định số …/QĐ-UBND ngày …"),
+    )
+    targets = forms.ChoiceField(
+        label=_("chỉ tiêu"),
+        choices=[
+            ("inherit", _("Kế thừa các chỉ tiêu của kế hoạch cũ (sao chép, ghi rõ nguồn)")),
+            ("replace", _("Thay thế: đơn vị mới tự đặt chỉ tiêu")),
+        ],
+        initial="inherit",
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    issuing_body = forms.CharField(
+        label=_("cơ quan ban hành"),
+        max_length=200,
+        required=False,
+        help_text=_("Để trống: Ủy ban nhân dân của đơn vị kế thừa."),
+    )
+
+    def __init__(self, *args, successors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successor"].queryset = Unit.objects.filter(pk__in=[u.pk for u in successors]).order_by("path")
+        self.fields["successor"].label_from_instance = lambda unit: f"{unit.code} – {unit.name}"
+        for name, field in self.fields.items():
+            if name != "targets":
+                field.widget.attrs.setdefault("class", "form-select" if name == "successor" else "form-control")

@@ -131,6 +131,17 @@ class Plan(models.Model):
     status = models.CharField(_("trạng thái"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     document = models.FileField(_("văn bản đã ký"), upload_to="plans/%Y/", blank=True)
     source_note = models.CharField(_("nguồn"), max_length=255, blank=True)
+    continues = models.ForeignKey(
+        "self",
+        verbose_name=_("kế thừa kế hoạch"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="continued_by",
+        help_text=_("Kế hoạch của đơn vị cũ (trước sắp xếp) mà kế hoạch này tiếp tục thực hiện."),
+    )
+    continued_on = models.DateField(_("kế thừa từ ngày"), null=True, blank=True)
+    continuation_basis = models.CharField(_("căn cứ kế thừa"), max_length=300, blank=True)
 
     objects = PlanQuerySet.as_manager()
 
@@ -142,6 +153,11 @@ class Plan(models.Model):
             models.CheckConstraint(condition=Q(start_year__lte=models.F("end_year")), name="plan_start_before_end"),
             models.UniqueConstraint(
                 fields=["unit", "number", "issued_on"], condition=~Q(number=""), name="plan_number_unique_per_unit_date"
+            ),
+            models.UniqueConstraint(
+                fields=["continues", "unit"],
+                condition=Q(continues__isnull=False),
+                name="plan_carried_over_once_per_unit",
             ),
         ]
 
@@ -217,6 +233,15 @@ class Target(models.Model):
         help_text=_("Tổng số đơn vị văn bản nêu (số sau dấu “/”)."),
     )
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    inherited_from = models.ForeignKey(
+        "self",
+        verbose_name=_("kế thừa từ chỉ tiêu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inherited_by",
+        help_text=_("Chỉ tiêu của kế hoạch đơn vị cũ mà chỉ tiêu này được sao chép từ đó khi kế thừa kế hoạch."),
+    )
 
     class Meta:
         verbose_name = _("chỉ tiêu kế hoạch")

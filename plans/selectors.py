@@ -6,12 +6,14 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Substr
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from accounts.policy import may_edit_plan
+from accounts.policy import may_carry_over, may_edit_plan, plan_editor_root
 from plans.display import target_text
 from plans.models import Deadline, Plan, Target, Task
-from units.models import Agency, Unit
+from units.models import Agency, Level, Unit
 
 #: How many plans above this one the header follows in one query (national > province > district > commune).
 CHAIN_DEPTH = 4
@@ -41,6 +43,7 @@ class TaskRow:
 class TaskGroup:
     lead: Agency | None
     tasks: list[TaskRow] = field(default_factory=list)
+    lead_now: Agency | None = None  # the body that succeeded a lead which has closed ("nay là …")
 
 
 @dataclass
@@ -73,10 +76,27 @@ class PlanDetail:
     task_groups: list[TaskGroup]
     overdue_count: int
     deadlines: list[DeadlineRow]
+    continued_by: list[Plan] = field(default_factory=list)  # the successors' plans that carry this one over
+    runs_after_its_unit: bool = False  # its unit closed before the plan's end: a successor should carry it on
+    carry_over_to: list[Unit] = field(default_factory=list)  # the successor units the user may carry it over to
+
+
+def _agency_now(agency: Agency | None, today: datetime.date) -> Agency | None:
+    """The successor of an agency that has closed by ``today`` (loaded with it), else None."""
+    if agency is not None and agency.is_closed_on(today) and agency.successor_id is not None:
+        return agency.successor
+    return None
+
+
+def _agency_text(agency: Agency, today: datetime.date) -> str:
+    now = _agency_now(agency, today)
+    return f"{agency} ({_('nay là')} {now})" if now is not None else str(agency)
 
 
 def _chain_select_related() -> list[str]:
-    return ["unit"] + ["__".join(["parent"] * depth) + "__unit" for depth in range(1, CHAIN_DEPTH + 1)]
+    return ["unit", "continues__unit"] + [
+        "__".join(["parent"] * depth) + "__unit" for depth in range(1, CHAIN_DEPTH + 1)
+    ]
 
 
 def _target_rows(targets: list[Target], years: list[int]) -> list[TargetRow]:
@@ -93,7 +113,8 @@ def _target_rows(targets: list[Target], years: list[int]) -> list[TargetRow]:
 
 
 def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> PlanDetail | None:
-    """The plan as the user may see it (None when they may not). A fixed number of queries, whatever it holds."""
+    """The plan as the user may see it (None when they may not). A fixed number of queries, whatever it holds: one
+    more for a reviewer on the plan of a closed unit (its successors, to carry it over)."""
     today = today or timezone.localdate()
     plan = (
         Plan.objects.visible_to(user)
@@ -108,7 +129,9 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
             ),
             Prefetch(
                 "tasks",
-                queryset=Task.objects.select_related("lead").prefetch_related("partners").order_by("order", "pk"),
+                queryset=Task.objects.select_related("lead__successor")
+                .prefetch_related(Prefetch("partners", queryset=Agency.objects.select_related("successor")))
+                .order_by("order", "pk"),
             ),
             Prefetch("deadlines", queryset=Deadline.objects.select_related("period", "rule").order_by("due_date")),
         )
@@ -128,15 +151,16 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
         ancestors.append(link)
     chain_truncated = link.parent_id is not None and len(ancestors) == CHAIN_DEPTH
 
-    # One query for the ancestors the user may open and the children they may see.
+    # One query for the ancestors the user may open, the children and the carried-over plans they may see.
     related = list(
         Plan.objects.visible_to(user)
-        .filter(Q(pk__in=[a.pk for a in ancestors]) | Q(parent_id=plan.pk))
+        .filter(Q(pk__in=[a.pk for a in ancestors]) | Q(parent_id=plan.pk) | Q(continues_id=plan.pk))
         .select_related("unit")
         .order_by("unit__path", "-issued_on", "pk")
     )
     visible_ids = {p.pk for p in related}
     children = [p for p in related if p.parent_id == plan.pk and p.pk != plan.pk]
+    continued_by = [p for p in related if p.continues_id == plan.pk]
     chain = [ChainLink(a, a.pk in visible_ids) for a in reversed(ancestors)]
 
     # Targets: columns are the milestones first, then the other years that have a target.
@@ -152,10 +176,10 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
     for task in plan.tasks.all():
         group = groups.get(task.lead_id)
         if group is None:
-            group = groups[task.lead_id] = TaskGroup(task.lead)
+            group = groups[task.lead_id] = TaskGroup(task.lead, lead_now=_agency_now(task.lead, today))
         overdue = task.is_overdue(today)
         overdue_count += int(overdue)
-        partners = ", ".join(str(a) for a in task.partners.all())
+        partners = ", ".join(_agency_text(a, today) for a in task.partners.all())
         if task.partners_note:
             partners = f"{partners}; {task.partners_note}" if partners else task.partners_note
         group.tasks.append(TaskRow(task, overdue, partners))
@@ -169,6 +193,13 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
             next_of_rule[deadline.rule_id] = deadline.pk
     next_ids = set(next_of_rule.values())
     deadline_rows = [DeadlineRow(d, d.pk in next_ids, d.due_date < today) for d in deadlines]
+
+    # Carrying over: for a reviewer, a plan of a closed unit (one query then, whether or not the plan ran on).
+    carry_over_to = []
+    if plan.unit.valid_to is not None and plan_editor_root(user) is not None:
+        successors = unit_successors(plan.unit, day=today)
+        if runs_after_its_unit(plan):
+            carry_over_to = [u for u in successors if may_carry_over(user, plan, u)]
 
     return PlanDetail(
         plan=plan,
@@ -186,4 +217,34 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
         task_groups=task_groups,
         overdue_count=overdue_count,
         deadlines=deadline_rows,
+        continued_by=continued_by,
+        runs_after_its_unit=runs_after_its_unit(plan),
+        carry_over_to=carry_over_to,
     )
+
+
+def runs_after_its_unit(plan: Plan) -> bool:
+    """The plan's unit has closed and the plan still had years to run after it (no query)."""
+    closed = plan.unit.valid_to
+    return closed is not None and plan.end_year >= (closed + datetime.timedelta(days=1)).year
+
+
+def plan_successors(plan: Plan, *, day: datetime.date | None = None) -> list[Unit]:
+    """The units a plan of a closed unit may be carried over to, valid on ``day`` (today by default), in tree order;
+    empty for a unit that still exists or a plan that ended before its unit closed (``unit_successors``)."""
+    return unit_successors(plan.unit, day=day) if runs_after_its_unit(plan) else []
+
+
+def unit_successors(unit: Unit, *, day: datetime.date | None = None) -> list[Unit]:
+    """The units a closed unit's tasks went to, valid on ``day``: the units it went into (``units.Lineage``: a
+    merged commune's new commune, a merged province's new province, an abolished district's new communes) and, for
+    an abolished district, the provinces above them, which took over the district's education tasks (NĐ
+    142/2025/NĐ-CP). One query (none for a unit that still exists)."""
+    if unit.valid_to is None:
+        return []
+    day = day or timezone.localdate()
+    went_into = Unit.objects.filter(predecessor_links__predecessor=unit)
+    q = Q(pk__in=went_into.values("pk"))
+    if unit.level == Level.DISTRICT:
+        q |= Q(path__in=went_into.annotate(province=Substr("path", 1, 2 * Unit.steplen)).values("province"))
+    return list(Unit.objects.valid_on(day).filter(q).order_by("path"))

@@ -1,18 +1,21 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from accounts.policy import may_edit_plan
+from accounts.policy import may_carry_over, may_edit_plan
 
 from .filters import PlanFilter
-from .forms import TargetForm
+from .forms import CarryOverForm, TargetForm
 from .models import Plan, Target
 from .selectors import plan_detail as plan_detail_select
-from .services import target_set
+from .selectors import plan_successors, runs_after_its_unit
+from .services import plan_carry_over, target_set
 
 
 @login_required
@@ -82,3 +85,47 @@ def target_update(request: HttpRequest, pk: int, target_pk: int) -> HttpResponse
     plan = _editable_plan(request, pk)
     target = get_object_or_404(Target.objects.filter(plan=plan), pk=target_pk)
     return _target_form(request, plan, target)
+
+
+@login_required
+def carry_over(request: HttpRequest, pk: int) -> HttpResponse:
+    """The successor of a closed unit takes a plan over: 404 out of scope, 403 unless the user may carry it over
+    to at least one of the unit's successors (``accounts.policy.may_carry_over``)."""
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    successors = [unit for unit in plan_successors(plan) if may_carry_over(request.user, plan, unit)]
+    if not successors:
+        if plan.unit.valid_to is None:
+            raise PermissionDenied(_("Đơn vị ban hành kế hoạch này vẫn đang hoạt động: không có gì để kế thừa."))
+        if not runs_after_its_unit(plan):
+            raise PermissionDenied(
+                _("Kế hoạch đã kết thúc trước khi đơn vị ban hành giải thể: không có gì để kế thừa.")
+            )
+        raise PermissionDenied(
+            _("Chỉ chuyên viên thẩm định của đơn vị kế thừa (hoặc cấp trên) mới được kế thừa kế hoạch của đơn vị cũ.")
+        )
+    # By default from the day the old unit's successors began (1/7/2025 for the reform's units).
+    first_day = plan.unit.valid_to + datetime.timedelta(days=1)
+    form = CarryOverForm(request.POST or None, successors=successors, initial={"date": first_day})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = plan_carry_over(
+                plan=plan,
+                successor=data["successor"],
+                legal_basis=data["legal_basis"],
+                date=data["date"],
+                user=request.user,
+                targets=data["targets"],
+                issuing_body=data["issuing_body"],
+            )
+        except ValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages_)
+        else:
+            messages.success(
+                request,
+                _("Đã kế thừa kế hoạch: %(targets)s chỉ tiêu, %(tasks)s nhiệm vụ đang thực hiện.")
+                % {"targets": result.targets_copied, "tasks": result.tasks_copied},
+            )
+            return redirect(result.plan.get_absolute_url())
+    return render(request, "plans/carry_over.html", {"plan": plan, "form": form})

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reports.views import entry, narrative, review, rollup, submissions
+from reports.views import entry, narrative, review, rollup, series, submissions
 
 app_name = "reports"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("nhap-lieu/<int:unit_id>/<period:period>/", entry.entry, name="entry"),
     path("nhap-tep/", entry.entry_import, name="import"),
     path("tong-hop/", rollup.rollup_index, name="rollup_index"),
+    path("tong-hop/<int:unit_id>/qua-cac-nam/", series.series_detail, name="series"),
     path("tong-hop/<int:unit_id>/<period:period>/", rollup.rollup_detail, name="rollup"),
     path("bao-cao-don-vi/<int:unit_id>/<period:period>/", submissions.submission_detail, name="submission"),
     path(

@@ -351,6 +351,7 @@ class PlanApiTests(ApiTestCase):
                 "start_year": 2021,
                 "end_year": 2030,
                 "parent_id": self.national_plan.pk,
+                "continues_id": None,
             },
         )
         self.assertEqual(plans[self.national_plan.pk]["parent_id"], None)

@@ -71,3 +71,19 @@ class SeedLoaderTests(TestCase):
         self.assertEqual((target.unit.code, target.unit.name), ("867", "Thành phố Sa Đéc"))
         sa_dec = Task.objects.filter(plan=target.plan, lead__name="Ủy ban nhân dân thành phố Sa Đéc").first()
         self.assertEqual(sa_dec.lead.unit, target.unit)
+
+
+class DemoResultsFileTests(SimpleTestCase):
+    def test_it_enters_the_years_before_the_reform_in_the_old_structure_and_the_later_ones_in_the_new(self):
+        from demo.results import _groups
+
+        groups = _groups()
+        self.assertEqual({group["structure"] for group in groups}, {"legacy", "2025"})
+        for group in groups:
+            years = {int(code[:4]) for code in group["periods"]}
+            if group["structure"] == "legacy":
+                self.assertLess(max(years), 2025, group)
+            else:
+                self.assertGreaterEqual(min(years), 2025, group)
+        new_hanoi = next(g for g in groups if g["anchor"] == "01" and g["structure"] == "2025")
+        self.assertEqual(new_hanoi["leave_open"], ["09634"])  # Cổ Đô's 2026: demo-commune's to-do

@@ -1,33 +1,108 @@
 """The demo, as its people see it.
 
+- Today's world: the main accounts work in the structure of 1 July 2025 (new Cổ Đô, Vạn Linh, Hà Nội, new Hưng
+  Yên), with 2025 and 2026 results entered in it and 2021-2024 in the old one; on 30/11/2026 Cổ Đô's current
+  period is 2026, due 1/12/2026; one legacy account (Ba Vì) keeps the history.
 - One assessment per figure: the roll-up page, its chart, the Excel summary and the PDF report show the same
   status for the same figure, and no status contradicts its own figure (achieved while the target is not met at
   the asked level; on track while the projection beside it misses the milestone; behind while met).
 - No dead link: each demo account crawls the pages it can reach from its home page and follows every link on
   them; none answers 404 or 500 (a link leads somewhere in the account's scope)."""
 
+import datetime
 import re
 from collections import Counter, deque
 from urllib.parse import urljoin, urlsplit
 
 from django.core.management import call_command
+from django.db.models import Count, Q
 from django.test import Client, TestCase
+from django.urls import reverse
 
 from accounts.models import Role, User
 from exports.pdf.report import report_document
 from exports.xlsx.summary import summary_data
-from plans.models import TargetKind
+from plans.models import Plan, TargetKind
 from plans.periods import period_resolve
 from reports.display import cell_text, rollup_chart
+from reports.models import EntryPath, Value
 from reports.progress import NUMERIC_KINDS, Status, meets, progress_for
+from reports.selectors.entry import entry_periods
 from reports.selectors.rollup import rollup_page
-from units.models import Unit
+from units.models import LEGACY_LAST_DAY, REFORM_DAY, Unit
 
 
-class DemoPagesTests(TestCase):
+class DemoInTodaysWorldTests:
+    """The demo as it stands on 30/11/2026 (mixed into ``DemoPagesTests``: the demo is loaded once)."""
+
+    TODAY = datetime.date(2026, 11, 30)
+
+    def test_it_puts_the_main_accounts_in_the_2025_structure_and_keeps_one_legacy_account(self):
+        units = {name: (u.unit.code, u.unit.valid_from, u.unit.valid_to) for name, u in self.accounts.items() if u.unit}
+        self.assertEqual(units["demo-commune"], ("09634", REFORM_DAY, None))  # new Cổ Đô, from six Ba Vì communes
+        self.assertEqual(units["demo-vanlinh"], ("06505", REFORM_DAY, None))
+        self.assertEqual(units["demo-hungyen"], ("33", REFORM_DAY, None))
+        self.assertEqual(units["demo-province"], ("01", None, None))  # Hà Nội: one unit across both structures
+        self.assertEqual(units["demo-district"], ("271", None, LEGACY_LAST_DAY))  # the history of Ba Vì
+        self.assertIn("09628", self.codo.predecessors.values_list("code", flat=True))  # legacy Cổ Đô
+
+    def test_it_enters_2021_2024_in_the_old_structure_and_2025_2026_in_the_new(self):
+        counts = (
+            Value.objects.filter(entry_path=EntryPath.DEMO)
+            .values("period__year")
+            .annotate(
+                legacy=Count("pk", filter=Q(unit__valid_to=LEGACY_LAST_DAY)),
+                new=Count("pk", filter=Q(unit__valid_from=REFORM_DAY)),
+                total=Count("pk"),
+            )
+        )
+        by_year = {row["period__year"]: (row["legacy"], row["new"], row["total"]) for row in counts}
+        self.assertEqual(sorted(by_year), [2021, 2022, 2023, 2024, 2025, 2026])
+        for year, (legacy, new, total) in by_year.items():
+            self.assertEqual((legacy, new) if year < 2025 else (new, legacy), (total, 0), year)
+            self.assertGreater(total, 1000, year)
+        # Cổ Đô entered 2025; its 2026 report is the demo's to-do, due 1/12/2026.
+        codes = set(Value.objects.filter(unit=self.codo).values_list("period__code", flat=True))
+        self.assertEqual(codes, {"2025"})
+        rows = entry_periods(unit=self.codo, today=self.TODAY)
+        upcoming = next(row for row in rows if row.is_next)
+        self.assertEqual((upcoming.period.code, upcoming.due_date), ("2026", datetime.date(2026, 12, 1)))
+
+    def test_it_shows_co_dos_2021_2026_series_with_the_back_cast_years_marked(self):
+        client = Client()
+        client.force_login(self.accounts["demo-province"])
+        response = client.get(reverse("reports:series", args=[self.codo.pk]))
+        series = response.context["series"]
+        self.assertEqual([(y.year, y.backcast) for y in series.years],
+                         [(2021, True), (2022, True), (2023, True), (2024, True), (2025, False), (2026, False)])  # fmt: skip
+        self.assertContains(response, '<div class="small fw-normal text-muted">tính từ đơn vị cũ</div>', count=4)
+        row = next(r for r in series.rows if r.indicator.code == "LEARNING_FAMILY")
+        self.assertTrue(all(cell.progress.value is not None for cell in row.cells[:5]))  # 2021-2025
+        self.assertIsNone(row.cells[5].progress.value)  # 2026: not entered yet
+
+    def test_it_reads_a_series_in_as_many_queries_for_six_former_communes_as_for_three(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from reports.selectors.series import unit_series
+
+        with CaptureQueriesContext(connection) as queries:
+            unit_series(unit=self.codo, last_year=2026)  # formed from six communes
+        with self.assertNumQueries(len(queries)):
+            unit_series(unit=self.accounts["demo-vanlinh"].unit, last_year=2026)  # from three
+
+    def test_it_has_carried_the_y_tich_plan_over_to_van_linh(self):
+        plan = Plan.objects.get(unit=self.accounts["demo-vanlinh"].unit)
+        self.assertEqual((plan.continues.unit.name, plan.start_year, plan.end_year), ("Xã Y Tịch", 2025, 2030))
+        self.assertTrue(plan.targets.exists())
+
+
+class DemoPagesTests(DemoInTodaysWorldTests, TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("load_demo", "--password", "demo-password-for-tests", verbosity=0, stdout=open("/dev/null", "w"))
+        cls.accounts = {u.username: u for u in User.objects.select_related("unit").filter(username__startswith="demo-")}
+        cls.codo = cls.accounts["demo-commune"].unit
         cls.admin = User(username="tests", role=Role.ADMINISTRATOR)  # full scope, never saved
         cls.hanoi = Unit.objects.of_structure("legacy").get(code="01")
         cls.bavi = Unit.objects.of_structure("legacy").get(code="271")
@@ -119,7 +194,14 @@ class DemoPagesTests(TestCase):
         return broken, len(seen)
 
     def test_every_link_of_every_demo_account_leads_somewhere_in_its_scope(self):
-        for username in ("demo-commune", "demo-ytich", "demo-district", "demo-province", "demo-admin"):
+        for username in (
+            "demo-commune",
+            "demo-vanlinh",
+            "demo-district",
+            "demo-province",
+            "demo-hungyen",
+            "demo-admin",
+        ):
             with self.subTest(username):
                 broken, followed = self.crawl(username)
                 self.assertEqual(broken, [], username)

@@ -327,3 +327,32 @@ class YearOfTheReformTests(ReformTestCase):
         ):
             with self.subTest(user=user.username, period=code):
                 self.assertEqual(may_enter(user, unit, period=period_get_or_create(code=code)), allowed)
+
+
+class ReportingAcrossTheReformTests(ReformTestCase):
+    def test_it_expects_kh_290s_yearly_report_from_hanois_communes_from_2025(self):
+        from plans.models import Frequency, Reporters, ReportingRule
+        from plans.reporting import deadlines_around, expected_q
+        from plans.services import deadlines_generate
+        from units.models import Level
+
+        from .factories import make_plan
+
+        hanoi = new_unit("01")  # one unit across both structures
+        kh290 = make_plan(hanoi, issuing_body="UBND Thành phố Hà Nội", number="290/KH-UBND")
+        ReportingRule.objects.create(plan=kh290, frequency=Frequency.YEARLY, due_days=["12-01"],
+                                     reporters=Reporters.SUBTREE)  # fmt: skip
+        deadlines_generate(plan=kh290)
+
+        def expected(code):
+            period = period_get_or_create(code=code)
+            return Unit.objects.filter(expected_q(hanoi, period, deadlines_around(hanoi, [period])))
+
+        communes_2025 = Unit.objects.of_structure(Structure.REFORM_2025).descendants_of(hanoi)
+        self.assertEqual(set(expected("2025")), set(communes_2025))
+        self.assertEqual(set(expected("2030")), set(communes_2025))
+        self.assertEqual(communes_2025.count(), 126)
+        self.assertFalse(expected("2026").at_level(Level.DISTRICT).exists())  # no districts any more
+        legacy = Unit.objects.of_structure(Structure.LEGACY).descendants_of(hanoi)
+        self.assertEqual(set(expected("2024")), set(legacy))  # its 30 districts and 579 communes, before
+        self.assertEqual(legacy.at_level(Level.DISTRICT).count(), 30)

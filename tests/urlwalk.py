@@ -139,6 +139,7 @@ class RouteTestCase(PersonasTestCase):
             "units:detail": {"pk": self.tanlinh.pk},
             "plans:detail": {"pk": self.plan.pk},
             "plans:target_create": {"pk": self.plan.pk},
+            "plans:carry_over": {"pk": self.plan.pk},
             "plans:target_update": {"pk": self.plan.pk, "target_pk": self.target.pk},
             "reports:value_history": {"value_id": self.value.pk},
         }

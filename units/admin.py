@@ -100,8 +100,8 @@ class UnitAdmin(admin.ModelAdmin):
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "kind", "unit"]
+    list_display = ["name", "short_name", "kind", "unit", "valid_to", "successor"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "unit__name", "=unit__code"]
-    list_select_related = ["unit"]
-    autocomplete_fields = ["unit"]
+    list_select_related = ["unit", "successor"]
+    autocomplete_fields = ["unit", "successor"]

@@ -305,6 +305,24 @@ class Agency(models.Model):
     name = models.CharField(_("tên cơ quan"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
     kind = models.CharField(_("loại cơ quan"), max_length=30, choices=AgencyKind.choices, default=AgencyKind.OTHER)
+    valid_from = models.DateField(_("hoạt động từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hoạt động đến"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("cơ quan kế nhiệm"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        help_text=_("Cơ quan tiếp nhận chức năng, nhiệm vụ khi cơ quan này giải thể hoặc hợp nhất."),
+    )
+    successor_note = models.CharField(
+        _("ghi chú kế nhiệm"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ: các nhiệm vụ chuyển về UBND cấp xã (Phòng Văn hóa - Xã hội)."),
+    )
+    successor_basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
 
     objects = AgencyQuerySet.as_manager()
 
@@ -316,3 +334,6 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.short_name or self.name
+
+    def is_closed_on(self, day: datetime.date) -> bool:
+        return self.valid_to is not None and self.valid_to < day

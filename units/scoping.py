@@ -38,10 +38,17 @@ class ScopedQuerySet(models.QuerySet):
 
 
 class ScopedWithAncestorsQuerySet(ScopedQuerySet):
-    """Also the objects of the units above: the plans a unit implements, the agencies they name."""
+    """Also the objects of the units above: the plans a unit implements, the agencies they name; for a unit formed
+    by the 2025 reform, also those of every legacy unit it or a unit above it was formed from, whatever its level
+    (a 2025 commune reads the plans of the abolished district its communes belonged to, as it read its plans above
+    before the reform)."""
 
     def scope_q(self, unit) -> Q:
-        return super().scope_q(unit) | Q(**{f"{self.scope_path}__in": unit.ancestor_paths(include_self=False)})
+        q = super().scope_q(unit) | Q(**{f"{self.scope_path}__in": unit.ancestor_paths(include_self=False)})
+        if unit.valid_from is None:
+            return q
+        unit_field = self.scope_path.removesuffix("path").removesuffix("__") or "pk"
+        return q | Q(**{f"{unit_field}__in": predecessors_above_read(unit)})
 
 
 def predecessors_read(unit):
@@ -54,6 +61,16 @@ def predecessors_read(unit):
     return Lineage.objects.filter(successor__path__startswith=unit.path, predecessor__kind__in=kinds).values(
         "predecessor_id"
     )
+
+
+def predecessors_above_read(unit):
+    """The ids of the legacy units, of any level, linked to ``unit``, its subtree or the units above it (a
+    subquery): whose plans and agencies its users read."""
+    from units.models import Lineage
+
+    return Lineage.objects.filter(
+        Q(successor__path__startswith=unit.path) | Q(successor__path__in=unit.ancestor_paths(include_self=False))
+    ).values("predecessor_id")
 
 
 def unit_visible_or_404(user, unit_id):

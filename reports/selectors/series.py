@@ -1,10 +1,13 @@
-"""Reads for the charts: a unit's figure of one indicator year by year (2021 to now), with the milestones of
-the target that applies and the path to them; the children against their targets come from the roll-up page.
+"""Reads of a unit's figures over the years of the 2021-2030 programmes (2021 to now).
 
-Data only: the chart's drawing is ``reports.templatetags.charts``, its texts ``reports.display``.
+- ``indicator_series``: one indicator for the chart, with the milestones of the target that applies and the path
+  to them. Queries: one for the year periods, one ``rollup()`` per year that has a period, one for the target's
+  milestones (the number of years, never the number of units or indicators).
+- ``unit_series``: every indicator with a figure, year by year, for the series table. Queries: one for the
+  periods, one for the indicators, one ``rollup()`` per year, whatever the number of units below or indicators.
 
-Queries: one for the year periods, one ``rollup()`` per year that has a period (at most ``SERIES_FIRST_YEAR``
-to now: the number of years, never the number of units or indicators), one for the target's milestones.
+A 2025 unit's years before the reform are computed from its former units (``reports.backcast``, marked "tính từ
+đơn vị cũ"), its own from 2025. Data only: drawing is ``reports.templatetags.charts``, texts ``reports.display``.
 """
 
 from __future__ import annotations
@@ -103,3 +106,53 @@ def indicator_series(
         first_year=SERIES_FIRST_YEAR,
         last_year=last,
     )
+
+
+@dataclasses.dataclass
+class SeriesCell:
+    indicator: Indicator
+    progress: Progress  # the figure (no target: a series reads the figures only)
+    backcast: bool
+
+
+@dataclasses.dataclass
+class SeriesRow:
+    indicator: Indicator
+    cells: list[SeriesCell]
+
+
+@dataclasses.dataclass
+class SeriesYear:
+    year: int
+    backcast: bool  # the unit did not exist yet: its figures come from its former units
+
+
+@dataclasses.dataclass
+class UnitSeries:
+    unit: Unit
+    years: list[SeriesYear]
+    rows: list[SeriesRow]
+
+
+def unit_series(*, unit: Unit, last_year: int, first_year: int = SERIES_FIRST_YEAR) -> UnitSeries:
+    """The yearly figures of ``unit`` from ``first_year`` to ``last_year``: the indicators with a figure in at least
+    one year, in the catalogue's order."""
+    periods = {
+        p.year: p for p in Period.objects.filter(kind=PeriodKind.YEAR, year__gte=first_year, year__lte=last_year)
+    }
+    indicators = list(Indicator.objects.order_by("category", "order", "code"))
+    years = [
+        SeriesYear(year, unit.formed_after(periods[year].reference_day) if year in periods else False)
+        for year in range(first_year, last_year + 1)
+    ]
+    figures = {year: rollup(anchors=[unit], period=period, indicators=indicators) for year, period in periods.items()}
+    rows = []
+    for indicator in indicators:
+        cells = []
+        for column in years:
+            figure = figures.get(column.year, {}).get((unit.pk, indicator.pk))
+            backcast = bool(figure is not None and figure.backcast)
+            cells.append(SeriesCell(indicator, Progress(unit.pk, indicator.pk, column.year, figure), backcast))
+        if any(cell.progress.value is not None for cell in cells):
+            rows.append(SeriesRow(indicator, cells))
+    return UnitSeries(unit=unit, years=years, rows=rows)

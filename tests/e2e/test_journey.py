@@ -113,7 +113,7 @@ def click_and_wait(locator) -> None:
 
 
 def test_it_lets_the_reporter_find_the_open_period_from_home_save_and_submit(sessions, artifacts, journey):
-    page = sessions("demo-commune")
+    page = sessions("demo-codo-cu")
     page.goto("/")
     todo = page.locator("#todo-periods")
     assert todo.get_by_role("row", name=re.compile(rf"Năm {PERIOD}")).is_visible()
@@ -180,7 +180,7 @@ def test_it_lets_the_district_find_the_report_from_home_and_return_it_with_a_rea
 
 def test_it_shows_the_reporter_the_reasons_on_the_grid_then_fix_and_resubmit(sessions, artifacts, journey):
     journey.needs("return")
-    page = sessions("demo-commune")
+    page = sessions("demo-codo-cu")
     page.goto("/")
     assert RETURN_REASON in page.locator(f"#todo-returned-{PERIOD}").inner_text()
     shot(page, artifacts, "08-reporter-home-returned")
