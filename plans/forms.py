@@ -22,7 +22,7 @@ class TargetConstraintsMixin:
 
     def _post_clean(self):
         super()._post_clean()
-        exclude = set(self._get_validation_exclusions()) - {"plan"}
+        exclude = set(self._get_validation_exclusions()) - {"plan", "area_category"}
         try:
             self.instance.validate_constraints(exclude=exclude)
         except ValidationError as error:
@@ -44,7 +44,18 @@ class TargetForm(TargetConstraintsMixin, forms.ModelForm):
 
     class Meta:
         model = Target
-        fields = ["indicator", "unit", "year", "kind", "value", "value_max", "standard_level", "share_of", "note"]
+        fields = [
+            "indicator",
+            "unit",
+            "year",
+            "kind",
+            "value",
+            "value_max",
+            "standard_level",
+            "share_of",
+            "area_category",
+            "note",
+        ]
 
     def __init__(self, *args, plan: Plan, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -198,6 +198,18 @@ class Target(models.Model):
         ),
     )
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    area_category = models.ForeignKey(
+        "units.AreaCategory",
+        verbose_name=_("riêng cho loại địa bàn"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="targets",
+        help_text=_(
+            "Để trống: chỉ tiêu chung. Chỉ tiêu riêng áp dụng cho các đơn vị (trong địa bàn của đơn vị áp dụng) "
+            "thuộc loại địa bàn này vào ngày của kỳ."
+        ),
+    )
 
     class Meta:
         verbose_name = _("chỉ tiêu kế hoạch")
@@ -206,8 +218,15 @@ class Target(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "indicator", "unit", "year"],
+                condition=Q(area_category__isnull=True),
                 name="target_unique_per_plan_indicator_unit_year",
                 violation_error_message=_("Kế hoạch đã có chỉ tiêu này cho đơn vị và năm này."),
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "indicator", "unit", "year", "area_category"],
+                condition=Q(area_category__isnull=False),
+                name="target_unique_per_plan_indicator_unit_year_area",
+                violation_error_message=_("Kế hoạch đã có chỉ tiêu này cho đơn vị, năm và loại địa bàn này."),
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=["maintain", "increase"]) | Q(value__isnull=False),

@@ -32,7 +32,7 @@ from indicators.models import Indicator, Measure, PeriodAggregation, StandardThr
 from plans.models import Period, PeriodKind
 from reports.models import Submission, SubmissionStatus, Value
 from reports.standards import Group, Shares, UpperUnit, share_level_for, standard_shares
-from units.models import KIND_LEVEL, Unit, kinds_of_level
+from units.models import KIND_LEVEL, Unit, UnitArea, kinds_of_level
 
 HUNDRED = Decimal(100)
 #: Longer than any path's tail below a unit (four levels of treebeard's four-character steps at most).
@@ -294,8 +294,16 @@ def _standard_figures(figures, anchors, period, standards, expected, *, mixed, a
     valid = Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day)
     valid &= Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day)
     thresholds: dict[int, dict[str, dict[int, Decimal]]] = defaultdict(lambda: defaultdict(dict))
-    for t in StandardThreshold.objects.filter(indicator__in=[i.pk for i in standards]):
-        thresholds[t.indicator_id][t.level][t.standard_level] = t.min_percent
+    #: indicator → area category → (the ratio it is judged on, standard level → minimum): the entry level's
+    #: thresholds of an area category (NĐ 20/2014/NĐ-CP: especially difficult communes).
+    by_area: dict[int, dict[int, tuple[int | None, dict[int, Decimal]]]] = defaultdict(dict)
+    for t in StandardThreshold.objects.filter(indicator__in=[i.pk for i in standards]).order_by("area_category_id"):
+        if t.area_category_id is None:
+            thresholds[t.indicator_id][t.level][t.standard_level] = t.min_percent
+            continue
+        source_id, levels = by_area[t.indicator_id].get(t.area_category_id, (None, {}))
+        levels[t.standard_level] = t.min_percent
+        by_area[t.indicator_id][t.area_category_id] = (t.area_source_id or source_id, levels)
     uppers = [
         UpperUnit(path, KIND_LEVEL[kind])
         for path, kind in Unit.objects.filter(_span("path", paths), kind__in=[
@@ -327,14 +335,14 @@ def _standard_figures(figures, anchors, period, standards, expected, *, mixed, a
     for indicator in (i for i in standards if i.source_id):
         # A derived standard: the level whose threshold at the entry level the source ratio passes.
         entry = thresholds[indicator.pk].get(indicator.entry_level, {})
-        passes = {
-            f"r{n}": Q(not_applicable=False, denominator__gt=0, numerator__gte=F("denominator") * minimum / HUNDRED)
-            for n, minimum in entry.items()
-        }
-        source = Indicator(pk=indicator.source_id, period_aggregation=PeriodAggregation.LATEST)
+        judged, passes = _derived_passes(indicator, entry, by_area.get(indicator.pk, {}), day)
+        sources = [
+            Indicator(pk=pk, period_aggregation=PeriodAggregation.LATEST)
+            for pk in {indicator.source_id, *(src for src, _levels in by_area.get(indicator.pk, {}).values() if src)}
+        ]
         for row in (
-            effective_values(period, [source], sub_periods=mixed, approved_only=approved_only)
-            .filter(_span("unit__path", paths), valid, unit__kind__in=kinds_of_level(indicator.entry_level))
+            effective_values(period, sources, sub_periods=mixed, approved_only=approved_only)
+            .filter(_span("unit__path", paths), valid, judged, unit__kind__in=kinds_of_level(indicator.entry_level))
             .annotate(prefix=Substr("unit__path", 1, group_len))
             .values("prefix")
             .annotate(
@@ -384,6 +392,42 @@ def _standard_figures(figures, anchors, period, standards, expected, *, mixed, a
                 standard.denominator,
             )
             figure.reached, figure.share_of = standard.reached, standard.share_of
+
+
+def _derived_passes(indicator: Indicator, entry: dict[int, Decimal], areas: dict, day) -> tuple[Q, dict[str, Q]]:
+    """The rows a derived standard is judged on and, per level, when a row passes (filters of the one query).
+
+    A unit that belongs on ``day`` to an area category with thresholds of its own is judged on that category's
+    ratio and minimums (the first category by id when it belongs to several), any other unit on the general
+    ones; each unit is judged on one row, so the counts stay counts of units."""
+
+    def passing(minimum: Decimal) -> Q:
+        return Q(not_applicable=False, denominator__gt=0, numerator__gte=F("denominator") * minimum / HUNDRED)
+
+    judged = Q(indicator_id=indicator.source_id)
+    passes = {f"r{n}": passing(minimum) for n, minimum in entry.items()}
+    if not areas:
+        return judged, passes
+    general = Q(indicator_id=indicator.source_id)
+    rules: list[tuple[Q, dict[int, Decimal]]] = []
+    earlier = Q()
+    for category_id, (source_id, levels) in sorted(areas.items()):
+        member = Q(Exists(UnitArea.objects.valid_on(day).filter(unit=OuterRef("unit"), category=category_id)))
+        general &= ~member
+        rules.append((Q(indicator_id=source_id or indicator.source_id) & member & earlier, levels))
+        earlier &= ~member
+    judged = general
+    for condition, _levels in rules:
+        judged |= condition
+    passes = {}
+    for n in sorted({*entry, *(n for _c, levels in rules for n in levels)}):
+        q = general & passing(entry[n]) if n in entry else Q(pk__in=[])
+        for condition, levels in rules:
+            minimum = levels.get(n, entry.get(n))
+            if minimum is not None:
+                q |= condition & passing(minimum)
+        passes[f"r{n}"] = q
+    return judged, passes
 
 
 def _span(field: str, paths: Sequence[str]) -> Q:
