@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -88,6 +89,12 @@ class Indicator(models.Model):
     )
     description = models.TextField(_("ghi chú"), blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    breakdowns = models.JSONField(
+        _("số liệu chi tiết theo"),
+        default=list,
+        blank=True,
+        help_text=_("Mã các cách chia (indicators/data/breakdowns.yaml): sex, ethnicity, age-15-60."),
+    )
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -104,6 +111,17 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"
+
+    def clean(self) -> None:
+        from .breakdowns import breakdowns_check
+
+        super().clean()
+        if not isinstance(self.breakdowns, list):
+            raise ValidationError({"breakdowns": _("Phải là một danh sách mã.")})
+        if unknown := breakdowns_check(self.breakdowns):
+            raise ValidationError({"breakdowns": _("Không có cách chia %(codes)s.") % {"codes": ", ".join(unknown)}})
+        if self.breakdowns and self.measure not in (Measure.COUNT, Measure.RATIO):
+            raise ValidationError({"breakdowns": _("Chỉ chỉ tiêu số lượng hoặc tỷ lệ mới chia chi tiết được.")})
 
     @property
     def is_percentage(self) -> bool:

@@ -29,7 +29,7 @@ CATALOGUE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
 #: The fields an indicator of the file sets (the catalogue's columns, as the admin imports them; ``order``
 #: comes from the position in the file, ``source`` is resolved after every code is known); one left out
 #: takes the model's default.
-FIELDS = tuple(column for column in COLUMNS if column not in {"code", "order", "source"})
+FIELDS = (*(column for column in COLUMNS if column not in {"code", "order", "source"}), "breakdowns")
 THRESHOLD_KEYS = ("level", "standard_level", "min_percent")
 
 

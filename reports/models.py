@@ -52,6 +52,9 @@ class Value(models.Model):
     numerator = models.DecimalField(_("tử số"), max_digits=20, decimal_places=6, null=True, blank=True)
     denominator = models.DecimalField(_("mẫu số"), max_digits=20, decimal_places=6, null=True, blank=True)
     not_applicable = models.BooleanField(_("không phát sinh / không áp dụng"), default=False)
+    #: The parts of the figure by the indicator's breakdowns (``indicators.breakdowns``), each summing to it:
+    #: ``{"sex": {"nam": {"numerator": "40", "denominator": "50"}, "nu": {...}}}``.
+    parts = models.JSONField(_("số liệu chi tiết"), default=dict, blank=True)
     comment = models.TextField(_("ghi chú"), blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -282,6 +285,8 @@ class Aggregate(models.Model):
     rolled_up = models.BooleanField(default=True)
     #: A standard's shares over each level of units and the unit's own level (``reports.standards``).
     standard = models.JSONField(null=True, blank=True)
+    #: The breakdowns' sums (``Figure.parts``): breakdown → {"reported": n, "sums": {part: {field: "text"}}}.
+    parts = models.JSONField(null=True, blank=True)
     built_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -25,9 +25,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
-from django.db.models.functions import Substr
+from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Sum
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Substr
 
+from indicators.breakdowns import breakdowns_of
 from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold
 from plans.models import Period, PeriodKind
 from reports.models import Submission, SubmissionStatus, Value
@@ -37,6 +39,20 @@ from units.models import KIND_LEVEL, Unit, UnitArea, kinds_of_level
 HUNDRED = Decimal(100)
 #: Longer than any path's tail below a unit (four levels of treebeard's four-character steps at most).
 SUBTREE_TAIL = 32
+
+
+@dataclasses.dataclass(slots=True)
+class PartSums:
+    """One breakdown of a figure: each part's sums (``value`` or ``numerator``/``denominator``) and the
+    number of units whose value gives the breakdown."""
+
+    sums: dict[str, dict[str, Decimal | None]]
+    reported: int = 0
+
+    def percent(self, part: str) -> Decimal | None:
+        cells = self.sums.get(part, {})
+        numerator, denominator = cells.get("numerator"), cells.get("denominator")
+        return numerator * HUNDRED / denominator if numerator is not None and denominator else None
 
 
 @dataclasses.dataclass(slots=True)
@@ -60,6 +76,9 @@ class Figure:
     share_of: str = ""
     standard_level: int = 1
     backcast: bool = False  # computed from the legacy units a 2025 unit was formed from ("tính từ đơn vị cũ")
+    #: Sums per part of the indicator's breakdowns (``indicators.breakdowns``): breakdown → part → field →
+    #: Σ; ``reported`` beside each breakdown: the units whose value gives its parts.
+    parts: dict[str, PartSums] | None = None
     estimated_share: Decimal | None = None  # of a back-cast figure, the percentage resting on estimated weights
 
     @property
@@ -257,6 +276,9 @@ def rollup(
                         figure.value = row["sum_num"] * HUNDRED / row["sum_den"]
                 elif indicator.measure == Measure.STATUS and not figure.rolled_up:
                     figure.value = row["sum_value"]
+        divided = [i for i in typed if breakdowns_of(i)]
+        if divided:
+            _part_figures(figures, anchors, period, divided, mixed=mixed, approved_only=approved_only)
         if mixed:  # the year the reform cuts: the first half of the flows, entered by the legacy units
             backcast.add_first_half(
                 figures, anchors=anchors, period=period, indicators=typed, approved_only=approved_only
@@ -264,6 +286,58 @@ def rollup(
     if standards:
         _standard_figures(figures, anchors, period, standards, expected, mixed=mixed, approved_only=approved_only)
     return figures
+
+
+def _part_figures(figures, anchors, period, indicators, *, mixed, approved_only) -> None:
+    """Each part of the indicators' breakdowns summed over the anchors' entry-level units: one query."""
+    day = period.reference_day
+    prefix_len = len(anchors[0].path)
+    names: dict[str, tuple[int, str, str, str]] = {}
+    sums: dict = {}
+    for indicator in indicators:
+        fields = ("numerator", "denominator") if indicator.measure == Measure.RATIO else ("value",)
+        for breakdown in breakdowns_of(indicator):
+            has = f"h{len(names)}_{indicator.pk}"
+            names[has] = (indicator.pk, breakdown.code, "", "")
+            sums[has] = Count(
+                "unit_id", distinct=mixed, filter=Q(indicator_id=indicator.pk, parts__has_key=breakdown.code)
+            )
+            for part in breakdown.parts:
+                for field in fields:
+                    name = f"p{len(names)}"
+                    names[name] = (indicator.pk, breakdown.code, part.code, field)
+                    cell = Cast(
+                        KT(f"parts__{breakdown.code}__{part.code}__{field}"),
+                        DecimalField(max_digits=20, decimal_places=6),
+                    )
+                    sums[name] = Sum(cell, filter=Q(indicator_id=indicator.pk))
+    rows = (
+        effective_values(period, indicators, sub_periods=mixed, approved_only=approved_only)
+        .filter(_span("unit__path", [a.path for a in anchors]), _at_entry_level(indicators), not_applicable=False)
+        .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
+        .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
+        .annotate(prefix=Substr("unit__path", 1, prefix_len))
+        .values("prefix")
+        .annotate(**sums)
+        .order_by()
+    )
+    by_path = {a.path: a for a in anchors}
+    for row in rows:
+        anchor = by_path.get(row["prefix"])
+        if anchor is None:
+            continue
+        for name, (indicator_id, code, part, field) in names.items():
+            figure = figures[(anchor.pk, indicator_id)]
+            if figure.parts is None:
+                figure.parts = {}
+            breakdown = figure.parts.setdefault(code, PartSums({}))
+            if not part:
+                breakdown.reported = row[name]
+            else:
+                breakdown.sums.setdefault(part, {})[field] = row[name]
+    for figure in figures.values():
+        if figure.parts:
+            figure.parts = {code: b for code, b in figure.parts.items() if b.reported} or None
 
 
 def _at_entry_level(indicators: Sequence[Indicator]) -> Q:

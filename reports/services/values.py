@@ -32,6 +32,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from accounts.policy import may_enter
 from core.numbers import NumberInvalid, number_parse, number_text
+from indicators.breakdowns import breakdowns_of
 from indicators.models import Indicator, Measure
 from plans.models import Period
 from plans.periods import period_neighbour_code, period_saved, periods_resolve
@@ -59,6 +60,9 @@ class ValueRow:
     not_applicable: bool = False
     #: The version of the value the author started from (0: none existed); ``OVERWRITE``; None: unknown.
     version: int | str | None = None
+    #: The parts by the indicator's breakdowns, as typed: ``{"sex": {"nam": {"numerator": "40", ...}, ...}}``;
+    #: None: not given (the stored parts stay while they still sum to the total).
+    parts: dict | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,6 +91,7 @@ class CleanRow:
     comment: str
     not_applicable: bool
     version: int | str | None = None
+    parts: dict | None = None
 
 
 @dataclasses.dataclass
@@ -223,6 +228,12 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
             row_errors.append(RowError(r.row, "period", locks[(unit.pk, period.pk)]))
         if indicator and not r.not_applicable and not row_errors:
             row_errors.extend(_check_measure(r.row, indicator, value, numerator, denominator))
+        parts = None
+        if indicator and not row_errors:
+            if r.not_applicable:
+                parts = {}
+            elif r.parts is not None:
+                parts = _parts_clean(r.row, indicator, r.parts, value, numerator, denominator, row_errors)
         if unit and indicator and period:
             key = (unit.pk, indicator.pk, period.pk)
             if key in seen:
@@ -245,9 +256,108 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
                 comment,
                 bool(r.not_applicable),
                 r.version,
+                parts,
             )
         )
     return clean, errors
+
+
+def _plain(number: Decimal) -> str:
+    """A part's number as stored: exact, without exponent or trailing zeros ("40", "12.5")."""
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _parts_clean(row, indicator: Indicator, raw, value, numerator, denominator, errors: list[RowError]) -> dict | None:
+    """The parts of a row, checked: breakdowns the indicator declares, every part of a breakdown given, each
+    breakdown summing to the total (numerators and denominators for a ratio). ``{}`` when none is typed."""
+    fields = ("numerator", "denominator") if indicator.measure == Measure.RATIO else ("value",)
+    whole = indicator.whole_numbers
+    declared = {b.code: b for b in breakdowns_of(indicator)}
+    if not isinstance(raw, dict):
+        errors.append(RowError(row, "parts", _("Số liệu chi tiết không đúng dạng.")))
+        return None
+    clean: dict = {}
+    for code, typed in raw.items():
+        breakdown = declared.get(code)
+        if breakdown is None or not isinstance(typed, dict):
+            errors.append(
+                RowError(
+                    row,
+                    "parts",
+                    _("Chỉ tiêu %(indicator)s không chia chi tiết theo “%(code)s”.")
+                    % {"indicator": indicator.code, "code": code},
+                )
+            )
+            continue
+        numbers: dict[str, dict[str, Decimal]] = {}
+        for part in breakdown.parts:
+            cells = typed.get(part.code) if isinstance(typed.get(part.code), dict) else {}
+            read = {f: _number(cells.get(f), "parts", row, errors, whole=whole) for f in fields}
+            if any(n is not None for n in read.values()):
+                numbers[part.code] = read
+        if not numbers:
+            continue  # a breakdown left blank: not given
+        label = breakdown.name.lower()
+        missing = [p.name for p in breakdown.parts if any(numbers.get(p.code, {}).get(f) is None for f in fields)]
+        if missing:
+            errors.append(
+                RowError(
+                    row,
+                    "parts",
+                    _("Số liệu theo %(breakdown)s còn thiếu: %(parts)s.")
+                    % {"breakdown": label, "parts": ", ".join(missing)},
+                )
+            )
+            continue
+        totals = {"value": value, "numerator": numerator, "denominator": denominator}
+        for f in fields:
+            total = sum((numbers[p.code][f] for p in breakdown.parts), Decimal(0))
+            if totals[f] is None or total != totals[f]:
+                terms = " + ".join(f"{p.name} {number_text(numbers[p.code][f], places=None)}" for p in breakdown.parts)
+                what = {"value": _("giá trị"), "numerator": _("tử số"), "denominator": _("mẫu số")}[f]
+                errors.append(
+                    RowError(
+                        row,
+                        "parts",
+                        _("Số liệu theo %(breakdown)s (%(terms)s = %(sum)s) phải bằng %(what)s chung (%(total)s).")
+                        % {
+                            "breakdown": label,
+                            "terms": terms,
+                            "sum": number_text(total, places=None),
+                            "what": what,
+                            "total": number_text(totals[f], places=None) if totals[f] is not None else "—",
+                        },
+                    )
+                )
+        if indicator.measure == Measure.RATIO:
+            for p in breakdown.parts:
+                if numbers[p.code]["numerator"] > numbers[p.code]["denominator"]:
+                    errors.append(
+                        RowError(row, "parts", _("%(part)s: tử số không được lớn hơn mẫu số.") % {"part": p.name})
+                    )
+        clean[code] = {p.code: {f: _plain(numbers[p.code][f]) for f in fields} for p in breakdown.parts}
+    return clean
+
+
+def parts_fit(parts: dict, c) -> bool:
+    """Whether stored parts still sum to a row's total (``c``: a clean row or a value)."""
+    for typed in (parts or {}).values():
+        for f, total in (("value", c.value), ("numerator", c.numerator), ("denominator", c.denominator)):
+            numbers = [cells.get(f) for cells in typed.values()]
+            if all(n is None for n in numbers):
+                continue
+            if total is None or any(n is None for n in numbers) or sum(Decimal(n) for n in numbers) != total:
+                return False
+    return True
+
+
+def _parts_kept(clean: list[CleanRow], current) -> None:
+    """Rows that give no parts keep the stored ones while these still sum to the row's total."""
+    for c in clean:
+        if c.parts is None:
+            v = current.get((c.unit.pk, c.indicator.pk, c.period.pk)) if c.period.pk is not None else None
+            c.parts = v.parts if v is not None and v.parts and parts_fit(v.parts, c) else {}
 
 
 def _check_measure(row, indicator: Indicator, value, numerator, denominator) -> list[RowError]:
@@ -342,7 +452,7 @@ def _current(clean: list[CleanRow], *, for_update: bool = False) -> dict[tuple[i
     return current
 
 
-FIELDS = ["value", "numerator", "denominator", "comment", "not_applicable"]
+FIELDS = ["value", "numerator", "denominator", "comment", "not_applicable", "parts"]
 
 
 def _changes(c: CleanRow, v: Value | None) -> bool:
@@ -395,6 +505,7 @@ def values_record(
         if errors and not partial:
             return result
         current = _current(clean)
+        _parts_kept(clean, current)
         result.versions = {
             c.row: (v.version if (v := current.get((c.unit.pk, c.indicator.pk, c.period.pk))) else 0) for c in clean
         }
@@ -428,6 +539,7 @@ def _write(clean: list[CleanRow], user, path: str, result: RecordResult, *, part
         clean = [c for c in clean if (c.unit.pk, c.period.pk) not in locks]
     # The versions again, under the row locks: a value changed since the validation is not overwritten.
     current = _current(clean, for_update=True)
+    _parts_kept(clean, current)
     conflicts = _conflicts(clean, current, result, unversioned_ok=False)
     if conflicts:
         if not partial:
