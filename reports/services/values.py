@@ -32,11 +32,11 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from accounts.policy import may_enter
 from core.numbers import NumberInvalid, number_parse, number_text
-from indicators.breakdowns import breakdowns_of
 from indicators.models import Indicator, Measure
 from plans.models import Period
 from plans.periods import period_neighbour_code, period_saved, periods_resolve
 from reports.models import EntryPath, Value
+from reports.services.parts import parts_clean, parts_fit
 from reports.services.submissions import lock_for_write, lock_reasons
 from units.models import KIND_LEVEL, Level, Unit
 
@@ -233,7 +233,10 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
             if r.not_applicable:
                 parts = {}
             elif r.parts is not None:
-                parts = _parts_clean(r.row, indicator, r.parts, value, numerator, denominator, row_errors)
+                parts, problems = parts_clean(
+                    indicator, r.parts, {"value": value, "numerator": numerator, "denominator": denominator}
+                )
+                row_errors.extend(RowError(r.row, "parts", message) for message in problems)
         if unit and indicator and period:
             key = (unit.pk, indicator.pk, period.pk)
             if key in seen:
@@ -260,96 +263,6 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
             )
         )
     return clean, errors
-
-
-def _plain(number: Decimal) -> str:
-    """A part's number as stored: exact, without exponent or trailing zeros ("40", "12.5")."""
-    text = format(number, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _parts_clean(row, indicator: Indicator, raw, value, numerator, denominator, errors: list[RowError]) -> dict | None:
-    """The parts of a row, checked: breakdowns the indicator declares, every part of a breakdown given, each
-    breakdown summing to the total (numerators and denominators for a ratio). ``{}`` when none is typed."""
-    fields = ("numerator", "denominator") if indicator.measure == Measure.RATIO else ("value",)
-    whole = indicator.whole_numbers
-    declared = {b.code: b for b in breakdowns_of(indicator)}
-    if not isinstance(raw, dict):
-        errors.append(RowError(row, "parts", _("Số liệu chi tiết không đúng dạng.")))
-        return None
-    clean: dict = {}
-    for code, typed in raw.items():
-        breakdown = declared.get(code)
-        if breakdown is None or not isinstance(typed, dict):
-            errors.append(
-                RowError(
-                    row,
-                    "parts",
-                    _("Chỉ tiêu %(indicator)s không chia chi tiết theo “%(code)s”.")
-                    % {"indicator": indicator.code, "code": code},
-                )
-            )
-            continue
-        numbers: dict[str, dict[str, Decimal]] = {}
-        for part in breakdown.parts:
-            cells = typed.get(part.code) if isinstance(typed.get(part.code), dict) else {}
-            read = {f: _number(cells.get(f), "parts", row, errors, whole=whole) for f in fields}
-            if any(n is not None for n in read.values()):
-                numbers[part.code] = read
-        if not numbers:
-            continue  # a breakdown left blank: not given
-        label = breakdown.name.lower()
-        missing = [p.name for p in breakdown.parts if any(numbers.get(p.code, {}).get(f) is None for f in fields)]
-        if missing:
-            errors.append(
-                RowError(
-                    row,
-                    "parts",
-                    _("Số liệu theo %(breakdown)s còn thiếu: %(parts)s.")
-                    % {"breakdown": label, "parts": ", ".join(missing)},
-                )
-            )
-            continue
-        totals = {"value": value, "numerator": numerator, "denominator": denominator}
-        for f in fields:
-            total = sum((numbers[p.code][f] for p in breakdown.parts), Decimal(0))
-            if totals[f] is None or total != totals[f]:
-                terms = " + ".join(f"{p.name} {number_text(numbers[p.code][f], places=None)}" for p in breakdown.parts)
-                what = {"value": _("giá trị"), "numerator": _("tử số"), "denominator": _("mẫu số")}[f]
-                errors.append(
-                    RowError(
-                        row,
-                        "parts",
-                        _("Số liệu theo %(breakdown)s (%(terms)s = %(sum)s) phải bằng %(what)s chung (%(total)s).")
-                        % {
-                            "breakdown": label,
-                            "terms": terms,
-                            "sum": number_text(total, places=None),
-                            "what": what,
-                            "total": number_text(totals[f], places=None) if totals[f] is not None else "—",
-                        },
-                    )
-                )
-        if indicator.measure == Measure.RATIO:
-            for p in breakdown.parts:
-                if numbers[p.code]["numerator"] > numbers[p.code]["denominator"]:
-                    errors.append(
-                        RowError(row, "parts", _("%(part)s: tử số không được lớn hơn mẫu số.") % {"part": p.name})
-                    )
-        clean[code] = {p.code: {f: _plain(numbers[p.code][f]) for f in fields} for p in breakdown.parts}
-    return clean
-
-
-def parts_fit(parts: dict, c) -> bool:
-    """Whether stored parts still sum to a row's total (``c``: a clean row or a value)."""
-    for typed in (parts or {}).values():
-        for f, total in (("value", c.value), ("numerator", c.numerator), ("denominator", c.denominator)):
-            numbers = [cells.get(f) for cells in typed.values()]
-            if all(n is None for n in numbers):
-                continue
-            if total is None or any(n is None for n in numbers) or sum(Decimal(n) for n in numbers) != total:
-                return False
-    return True
 
 
 def _parts_kept(clean: list[CleanRow], current) -> None:
