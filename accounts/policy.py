@@ -15,7 +15,10 @@ without a query (the units' materialised paths say who is above whom):
 - edit a plan and its targets (``may_edit_plan``, ``plan_editor_root``): a reviewer of the plan's unit or above;
 - decide a recognition (``may_recognise``): the body the criteria set names (the commune itself for
   commune-level recognitions), else a reviewer above the commune;
-- self-assess a commune's learning models, keep its register (``may_self_assess``): the commune's account.
+- self-assess a commune's learning models, keep its register (``may_self_assess``): the commune's account;
+- enter and submit an agency's own report (``may_enter_for_agency``, ``may_submit_for_agency``): the agency's
+  account (role "agency reporter", a user with that agency), while the agency's unit exists; an agency
+  account enters nothing for its unit (the indicators it may enter: ``plans.reporting.agency_indicators``).
 
 An administrator may do everything. Out of scope is the caller's 404 (``visible_to``); a rule answering no
 for a unit in scope is a 403 with the reason the service gives.
@@ -56,13 +59,30 @@ def may_enter(user, unit, *, period=None) -> bool:
         return False
     if is_administrator(user):
         return True
-    if not user.is_authenticated or not _within(user, unit):
+    if not user.is_authenticated or not _within(user, unit) or user.role == Role.AGENCY_REPORTER:
         return False
     return unit.pk == user.unit_id or user.role in REVIEWER_ROLES
 
 
+def is_agency_reporter(user) -> bool:
+    return bool(user.is_authenticated and user.role == Role.AGENCY_REPORTER and user.agency_id)
+
+
+def may_enter_for_agency(user, agency, *, period=None) -> bool:
+    day = period.reference_day if period is not None else timezone.localdate()
+    if not agency.unit.is_valid_on(day):
+        return False
+    return is_administrator(user) or (is_agency_reporter(user) and user.agency_id == agency.pk)
+
+
+def may_submit_for_agency(user, agency) -> bool:
+    return is_administrator(user) or (is_agency_reporter(user) and user.agency_id == agency.pk)
+
+
 def may_submit(user, unit) -> bool:
-    return is_administrator(user) or (user.is_authenticated and user.unit_id == unit.pk)
+    return is_administrator(user) or (
+        user.is_authenticated and user.unit_id == unit.pk and user.role != Role.AGENCY_REPORTER
+    )
 
 
 def may_review(user, unit) -> bool:

@@ -402,6 +402,33 @@ class ReportingRule(models.Model):
         return f"{self.title} ({self.get_frequency_display()})"
 
 
+class ReportingBody(models.Model):
+    """An agency a reporting rule asks to send its own report (beside the units'): Hà Nội's KH 290 asks each Sở
+    and the Hội Khuyến học to report through the Sở GD&ĐT; Y Tịch's plan asks the Hội Khuyến học xã to report
+    to the commune and to the district association. Its account enters only the indicators named here."""
+
+    rule = models.ForeignKey(
+        ReportingRule, verbose_name=_("quy định báo cáo"), on_delete=models.CASCADE, related_name="bodies"
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan báo cáo"), on_delete=models.PROTECT, related_name="reporting_bodies"
+    )
+    indicators = models.ManyToManyField(
+        Indicator, verbose_name=_("chỉ tiêu cơ quan báo cáo"), blank=True, related_name="reporting_bodies"
+    )
+    recipient = models.CharField(_("nơi nhận báo cáo"), max_length=300, blank=True)
+    source = models.CharField(_("nguồn (vị trí trong văn bản)"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("cơ quan phải báo cáo")
+        verbose_name_plural = _("cơ quan phải báo cáo")
+        ordering = ["rule", "agency__name"]
+        constraints = [models.UniqueConstraint(fields=["rule", "agency"], name="reporting_body_once_per_rule")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} ({self.rule})"
+
+
 class Deadline(models.Model):
     """A concrete reporting period of a plan with its due date, generated from a rule; editable per plan."""
 

@@ -122,7 +122,7 @@ def sub_periods_in_use(period: Period, indicators: Sequence[Indicator]) -> bool:
     )
     if not sub_periods:
         return False
-    return Value.objects.filter(period__in=sub_periods, indicator__in=[i.pk for i in indicators]).exists()
+    return Value.objects.of_units().filter(period__in=sub_periods, indicator__in=[i.pk for i in indicators]).exists()
 
 
 def _counts(mixed: bool, **filters: Q) -> dict[str, Count]:
@@ -134,17 +134,19 @@ def effective_values(
     period: Period, indicators: Sequence[Indicator], *, sub_periods: bool = True, approved_only: bool = False
 ):
     """The values that stand for ``period``: its own, and for a year the sub-periods' where no yearly value exists."""
-    base = Value.objects.filter(indicator__in=[i.pk for i in indicators])
+    base = Value.objects.of_units().filter(indicator__in=[i.pk for i in indicators])
     if approved_only:
-        approved = Submission.objects.filter(
+        approved = Submission.objects.of_units().filter(
             unit=OuterRef("unit"), period=OuterRef("period"), status=SubmissionStatus.APPROVED
         )
         base = base.filter(Exists(approved))
     # ``period_id``: a period nobody has used yet is unsaved (``plans.periods.period_resolve``) and has no values.
     if period.kind != PeriodKind.YEAR or not sub_periods:
         return base.filter(period_id=period.pk)
-    yearly = Value.objects.filter(unit=OuterRef("unit"), indicator=OuterRef("indicator"), period_id=period.pk)
-    later = Value.objects.filter(
+    yearly = Value.objects.of_units().filter(
+        unit=OuterRef("unit"), indicator=OuterRef("indicator"), period_id=period.pk
+    )
+    later = Value.objects.of_units().filter(
         unit=OuterRef("unit"),
         indicator=OuterRef("indicator"),
         period__year=period.year,

@@ -114,7 +114,9 @@ def counts_by_prefix(unit: Unit, period: Period, deadlines: list[Deadline], pref
         counts.setdefault(row["prefix"], Counts()).expected = row["n"]
     rows = (
         _with_due(
-            Submission.objects.filter(period_id=period.pk).filter(expected_q(unit, period, deadlines, "unit__")),
+            Submission.objects.of_units()
+            .filter(period_id=period.pk)
+            .filter(expected_q(unit, period, deadlines, "unit__")),
             deadlines,
         )
         .annotate(prefix=Substr("unit__path", 1, prefix_len))
@@ -223,7 +225,7 @@ def submission_indicators(*, unit: Unit, period: Period):
 def submission_page(*, user: User, unit: Unit, period: Period) -> SubmissionPage:
     """A unit's report for a period as the user may act on it (the view resolved unit and period)."""
     submission = (
-        Submission.objects.filter(unit=unit, period_id=period.pk).select_related("deadline").first()
+        Submission.objects.of_units().filter(unit=unit, period_id=period.pk).select_related("deadline").first()
         # Not created on a read: the first action creates it (``submission_get``).
         or Submission(unit=unit, period=period)
     )
@@ -248,7 +250,8 @@ def submission_page(*, user: User, unit: Unit, period: Period) -> SubmissionPage
     )
 
     values = list(
-        Value.objects.filter(unit=unit, period_id=period.pk)
+        Value.objects.of_units()
+        .filter(unit=unit, period_id=period.pk)
         .select_related("indicator", "entered_by")
         .order_by("indicator__category", "indicator__order", "indicator__code")
     )
@@ -389,7 +392,7 @@ def _trend(unit: Unit, period: Period) -> list[TrendRow]:
         for pk in wanted:
             either |= Q(period_id=pk) & expected_q(unit, by_pk[pk], deadlines, "unit__")
         rows = (
-            _with_due(Submission.objects.filter(either), deadlines, with_period=True)
+            _with_due(Submission.objects.of_units().filter(either), deadlines, with_period=True)
             .values("period_id")
             .annotate(**_submission_aggregates())
             .order_by()
@@ -421,9 +424,9 @@ def dashboard(*, unit: Unit, period: Period) -> Dashboard:
     children = list(Unit.objects.filter(parent=unit).valid_on(period.reference_day).order_by("code"))
     counts = counts_by_prefix(unit, period, deadlines, len(unit.path) + Unit.steplen)
     own_statuses = dict(
-        Submission.objects.filter(period_id=period.pk, unit__in=[c.pk for c in children]).values_list(
-            "unit_id", "status"
-        )
+        Submission.objects.of_units()
+        .filter(period_id=period.pk, unit__in=[c.pk for c in children])
+        .values_list("unit_id", "status")
     )
     total, own, below = Counts(), counts.get(unit.path, Counts()), Counts()
     for prefix, c in counts.items():
@@ -438,7 +441,9 @@ def dashboard(*, unit: Unit, period: Period) -> Dashboard:
         )
         for child in children
     ]
-    own_submission = Submission.objects.filter(unit=unit, period_id=period.pk).values_list("status", flat=True).first()
+    own_submission = (
+        Submission.objects.of_units().filter(unit=unit, period_id=period.pk).values_list("status", flat=True).first()
+    )
     return Dashboard(
         unit=unit,
         period=period,
@@ -484,7 +489,7 @@ def reporting_units(unit: Unit, period: Period, deadlines: list[Deadline] | None
     units_q = expected_q(unit, period, deadlines)
     if units_q is None:
         return None
-    own = Submission.objects.filter(unit=OuterRef("pk"), period_id=period.pk)
+    own = Submission.objects.of_units().filter(unit=OuterRef("pk"), period_id=period.pk)
     return (
         Unit.objects.filter(units_q)
         .annotate(
@@ -507,7 +512,9 @@ def late_or_missing(*, unit: Unit, period: Period, which: str = "") -> LatePage:
     qs = reporting_units(unit, period, deadlines)
     rows: list[LateRow] = []
     if qs is not None:
-        missing = ~Exists(Submission.objects.filter(unit=OuterRef("pk"), period_id=period.pk, status__in=SUBMITTED))
+        missing = ~Exists(
+            Submission.objects.of_units().filter(unit=OuterRef("pk"), period_id=period.pk, status__in=SUBMITTED)
+        )
         late = Q(sub_status__in=SUBMITTED, sub_day__gt=F("sub_due"))
         qs = qs.filter(missing if which == "missing" else late if which == "late" else missing | late)
         for u in qs:

@@ -42,56 +42,90 @@ class StaleSubmission(ValidationError):
 
 def submission_get(*, unit: Unit, period: Period) -> Submission:
     """The unit's report for the period, created as a draft on first use."""
-    submission, created = Submission.objects.get_or_create(
+    submission, created = Submission.objects.of_units().get_or_create(
         unit=unit, period=period, defaults={"deadline": deadline_for(unit=unit, period=period)}
     )
     return submission
 
 
-def lock_reasons(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
-    """For (unit id, period id) pairs, why writing is refused; two queries whatever the number of pairs."""
-    pairs = set(pairs)
+def lock_reasons(*, pairs: Iterable[tuple[int, int]], agency_pairs: Iterable[tuple[int, int]] = ()) -> dict:
+    """For (unit id, period id) pairs, why writing is refused; two queries whatever the number of pairs.
+    ``agency_pairs``: (agency id, period id) of agencies' own reports, answered under ``("agency", id, period)``
+    (one query more)."""
+    pairs, agency_pairs = set(pairs), set(agency_pairs)
+    reasons: dict = {}
+    if agency_pairs:
+        closed = set(
+            Period.objects.filter(pk__in={p for _a, p in agency_pairs}, is_closed=True).values_list("pk", flat=True)
+        )
+        for agency_id, period_id in agency_pairs:
+            if period_id in closed:
+                reasons[("agency", agency_id, period_id)] = _("Kỳ báo cáo đã khóa sổ.")
+        for agency_id, period_id, status in Submission.objects.filter(
+            agency__in={a for a, _p in agency_pairs},
+            period__in={p for _a, p in agency_pairs},
+            status__in=list(LOCKED_STATUSES),
+        ).values_list("agency_id", "period_id", "status"):
+            reasons.setdefault(("agency", agency_id, period_id), str(LOCKED_STATUSES[status]))
     if not pairs:
-        return {}
+        return reasons
     unit_ids, period_ids = {u for u, _p in pairs}, {p for _u, p in pairs}
-    reasons: dict[tuple[int, int], str] = {}
     closed = set(Period.objects.filter(pk__in=period_ids, is_closed=True).values_list("pk", flat=True))
     for unit_id, period_id in pairs:
         if period_id in closed:
             reasons[(unit_id, period_id)] = _("Kỳ báo cáo đã khóa sổ.")
-    for unit_id, period_id, status in Submission.objects.filter(
-        unit__in=unit_ids, period__in=period_ids, status__in=list(LOCKED_STATUSES)
-    ).values_list("unit_id", "period_id", "status"):
+    for unit_id, period_id, status in (
+        Submission.objects.of_units()
+        .filter(unit__in=unit_ids, period__in=period_ids, status__in=list(LOCKED_STATUSES))
+        .values_list("unit_id", "period_id", "status")
+    ):
         if (unit_id, period_id) in pairs:
             reasons.setdefault((unit_id, period_id), str(LOCKED_STATUSES[status]))
     return reasons
 
 
-def lock_for_write(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+def lock_for_write(*, pairs: Iterable[tuple[int, int]], agency_rows: Iterable[tuple[int, int, int]] = ()) -> dict:
     """``lock_reasons`` under row locks on the reports concerned, inside the writer's transaction.
 
     An approval and an edit of the same report serialise on the report's row: an edit validated before
-    a submission cannot land after it.
+    a submission cannot land after it. ``agency_rows``: (agency id, period id, its unit id) of agencies' reports.
     """
-    pairs = set(pairs)
+    pairs, agency_rows = set(pairs), set(agency_rows)
+    if agency_rows:
+        agency_ids, period_ids = {a for a, _p, _u in agency_rows}, {p for _a, p, _u in agency_rows}
+        existing = set(
+            Submission.objects.filter(agency__in=agency_ids, period__in=period_ids).values_list(
+                "agency_id", "period_id"
+            )
+        )
+        missing = [Submission(agency_id=a, period_id=p, unit_id=u) for a, p, u in agency_rows if (a, p) not in existing]
+        if missing:
+            bulk_create_with_history(missing, Submission, batch_size=2000, ignore_conflicts=True)
+        list(
+            Submission.objects.select_for_update()
+            .filter(agency__in=agency_ids, period__in=period_ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
     if pairs:
         # Every written (unit, period) gets its draft report row, so there is always a row to lock.
         existing = set(
-            Submission.objects.filter(unit__in={u for u, _p in pairs}, period__in={p for _u, p in pairs}).values_list(
-                "unit_id", "period_id"
-            )
+            Submission.objects.of_units()
+            .filter(unit__in={u for u, _p in pairs}, period__in={p for _u, p in pairs})
+            .values_list("unit_id", "period_id")
         )
         missing = [Submission(unit_id=u, period_id=p) for u, p in pairs - existing]
         if missing:
             bulk_create_with_history(missing, Submission, batch_size=2000, ignore_conflicts=True)
         unit_ids, period_ids = {u for u, _p in pairs}, {p for _u, p in pairs}
         list(
-            Submission.objects.select_for_update()
+            Submission.objects.of_units()
+            .select_for_update()
             .filter(unit__in=unit_ids, period__in=period_ids)
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-    return lock_reasons(pairs=pairs)
+    return lock_reasons(pairs=pairs, agency_pairs={(a, p) for a, p, _u in agency_rows})
 
 
 def _locked(submission_id: int, version: int | None) -> Submission:
