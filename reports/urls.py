@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reports.views import entry, rollup, submissions
+from reports.views import agencies, entry, rollup, submissions
 
 app_name = "reports"
 
@@ -38,6 +38,7 @@ urlpatterns = [
         submissions.submission_comment_view,
         name="submission_comment",
     ),
+    path("bao-cao-co-quan/<int:agency_id>/<period:period>/", agencies.agency_report_view, name="agency_report"),
     path("lich-su-gia-tri/<int:value_id>/", submissions.value_history_detail, name="value_history"),
     path("theo-doi/<int:unit_id>/<period:period>/", submissions.dashboard_detail, name="dashboard"),
     path("theo-doi/<int:unit_id>/<period:period>/tre-han/", submissions.dashboard_late, name="dashboard_late"),

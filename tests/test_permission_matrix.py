@@ -55,6 +55,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reports:submission_reopen": (302, 405, 405, 405, 405, 405, 405),
     "reports:submission_comment": (302, 405, 405, 405, 405, 405, 405),
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
+    # an agency's own report (Phòng GD&ĐT Ba Vì): seen by whoever sees its unit, Ba Vì (not its communes)
+    "reports:agency_report": (302, 404, 200, 404, 200, 404, 200),
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
     # ---- exports (/xuat/): Tản Lĩnh's 2024 report as PDF
@@ -171,6 +173,8 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     "reports:submission_reopen": (302, 403, 302, 404, 400, 404, 400),
     "reports:submission_comment": (302, 302, 302, 404, 302, 404, 302),  # a comment on the report
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
+    # only the agency's account (none among these personas) or an administrator writes its report
+    "reports:agency_report": (302, 404, 403, 404, 403, 404, 302),
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
     "exports:report_pdf": (302, 200, 200, 404, 200, 404, 200),

@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.policy import may_review, may_submit
 from indicators.models import Indicator
-from plans.models import Deadline, Period
+from plans.models import Deadline, Period, ReportingBody
 from plans.periods import period_neighbour_code
-from plans.reporting import deadline_for, deadlines_around, due_case, expected_q
+from plans.reporting import bodies_expected, deadline_for, deadlines_around, due_case, expected_q
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
 from reports.services.submissions import lock_reasons
 from units.models import Unit
@@ -356,6 +356,17 @@ class TrendRow:
 
 
 @dataclasses.dataclass
+class AgencyRow:
+    """An agency a rule asks to report for the period (``plans.ReportingBody``), with its report's status."""
+
+    body: ReportingBody
+    status: str  # "" when it has no report yet
+    status_label: str
+    submitted_at: datetime.datetime | None
+    late: bool
+
+
+@dataclasses.dataclass
 class Dashboard:
     unit: Unit
     period: Period
@@ -366,6 +377,45 @@ class Dashboard:
     children: list[ChildRow]
     trend: list[TrendRow]
     ready_to_submit: bool
+    agencies: list[AgencyRow] = dataclasses.field(default_factory=list)
+    agency_counts: Counts = dataclasses.field(default_factory=Counts)
+
+
+def agency_reports(unit: Unit, period: Period, deadlines: list[Deadline]) -> tuple[list[AgencyRow], Counts]:
+    """The agencies of the subtree that owe their own report for the period and where they stand, counted as
+    units are (expected, submitted, late, ...). Two queries (one without reporting bodies)."""
+    bodies = bodies_expected(unit, period, deadlines)
+    counts = Counts(expected=len(bodies))
+    if not bodies:
+        return [], counts
+    reports = {
+        s.agency_id: s
+        for s in Submission.objects.filter(
+            period_id=period.pk, agency__in=[b.agency_id for b in bodies]
+        ).select_related("deadline")
+    }
+    due_of = {d.rule_id: d.due_date for d in deadlines if d.period_id == period.pk}
+    rows = []
+    for body in bodies:
+        report = reports.get(body.agency_id)
+        status = report.status if report else ""
+        due = (report.due_date if report else None) or due_of.get(body.rule_id)
+        submitted = status in SUBMITTED
+        late = bool(submitted and report.submitted_at and due and timezone.localtime(report.submitted_at).date() > due)
+        counts.submitted += submitted
+        counts.approved += status == SubmissionStatus.APPROVED
+        counts.returned += status == SubmissionStatus.RETURNED
+        counts.late += late
+        rows.append(
+            AgencyRow(
+                body=body,
+                status=status,
+                status_label=SubmissionStatus(status).label if status else "",
+                submitted_at=report.submitted_at if report else None,
+                late=late,
+            )
+        )
+    return rows, counts
 
 
 def trend_codes(period: Period, n: int = TREND_PERIODS) -> list[str]:
@@ -444,6 +494,8 @@ def dashboard(*, unit: Unit, period: Period) -> Dashboard:
     own_submission = (
         Submission.objects.of_units().filter(unit=unit, period_id=period.pk).values_list("status", flat=True).first()
     )
+    agencies, agency_counts = agency_reports(unit, period, deadlines)
+    total.add(agency_counts)
     return Dashboard(
         unit=unit,
         period=period,
@@ -456,6 +508,8 @@ def dashboard(*, unit: Unit, period: Period) -> Dashboard:
         ready_to_submit=bool(
             below.expected and below.approved == below.expected and own_submission in (None, *NOT_SUBMITTED)
         ),
+        agencies=agencies,
+        agency_counts=agency_counts,
     )
 
 

@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
-from accounts.policy import may_review, may_submit
+from accounts.policy import may_review, may_submit, may_submit_for_agency
 from indicators.models import Indicator
-from plans.models import Period
+from plans.models import Deadline, Period
 from plans.reporting import deadline_for
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus
 from reports.services.aggregates import aggregates_follow
@@ -44,6 +44,14 @@ def submission_get(*, unit: Unit, period: Period) -> Submission:
     """The unit's report for the period, created as a draft on first use."""
     submission, created = Submission.objects.of_units().get_or_create(
         unit=unit, period=period, defaults={"deadline": deadline_for(unit=unit, period=period)}
+    )
+    return submission
+
+
+def agency_submission_get(*, agency, period: Period) -> Submission:
+    """An agency's own report for the period, created as a draft on first use."""
+    submission, _created = Submission.objects.get_or_create(
+        agency=agency, period=period, defaults={"unit": agency.unit}
     )
     return submission
 
@@ -154,14 +162,23 @@ def submission_submit(
     *, submission: Submission, user: User, via: str = EntryPath.FORM, version: int | None = None
 ) -> Submission:
     submission = _locked(submission.pk, version)
-    if not may_submit(user, submission.unit):
+    if submission.agency_id is not None:
+        if not may_submit_for_agency(user, submission.agency):
+            raise PermissionDenied(_("Chỉ cơ quan báo cáo mới nộp được báo cáo này."))
+    elif not may_submit(user, submission.unit):
         raise PermissionDenied(_("Chỉ đơn vị báo cáo mới nộp được báo cáo này."))
     if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
         raise ValidationError(
             _("Không thể nộp: báo cáo đang ở trạng thái %(status)s.") % {"status": submission.get_status_display()}
         )
     submission.submitted_at, submission.submitted_by = timezone.now(), user
-    if submission.deadline_id is None:
+    if submission.deadline_id is None and submission.agency_id is not None:
+        submission.deadline = (
+            Deadline.objects.filter(rule__bodies__agency=submission.agency_id, period=submission.period_id)
+            .order_by("due_date")
+            .first()
+        )
+    elif submission.deadline_id is None:
         submission.deadline = deadline_for(unit=submission.unit, period=submission.period)
     _transition(submission, to=SubmissionStatus.SUBMITTED, user=user, via=via)
     transaction.on_commit(lambda: _notify_reviewers(submission))
@@ -255,7 +272,8 @@ def _mail(recipients: list[str], subject: str, body: str) -> None:
 
 def _notify_reviewers(submission: Submission) -> None:
     """E-mail the reviewers of the unit above: the next actor after a submission."""
-    parent = submission.unit.parent
+    # An agency's own report goes to the reviewers of its unit (KH 290: the Sở GD&ĐT sums the city's Sở up).
+    parent = submission.unit if submission.agency_id else submission.unit.parent
     if parent is None:
         return
     addresses = list(
