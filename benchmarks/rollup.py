@@ -285,17 +285,21 @@ def naive() -> dict:
     result = {}
     for province in provinces:
         for indicator in indicators:
-            result[(province.pk, indicator.pk)] = Value.objects.of_units().filter(
-                period=period,
-                indicator=indicator,
-                unit__path__startswith=province.path,
-                unit__valid_to__gte=day,
-            ).aggregate(
-                sum_value=Sum("value"),
-                sum_numerator=Sum("numerator"),
-                sum_denominator=Sum("denominator"),
-                n_reported=Count("pk"),
-                n_reached=Count("pk", filter=Q(value__gte=1, not_applicable=False)),
+            result[(province.pk, indicator.pk)] = (
+                Value.objects.of_units()
+                .filter(
+                    period=period,
+                    indicator=indicator,
+                    unit__path__startswith=province.path,
+                    unit__valid_to__gte=day,
+                )
+                .aggregate(
+                    sum_value=Sum("value"),
+                    sum_numerator=Sum("numerator"),
+                    sum_denominator=Sum("denominator"),
+                    n_reported=Count("pk"),
+                    n_reached=Count("pk", filter=Q(value__gte=1, not_applicable=False)),
+                )
             )
     return result
 

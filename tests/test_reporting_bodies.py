@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from accounts.policy import may_enter
-from demo.plans import seed_load, seed_plan, seed_unit
+from demo.plans import seed_load, seed_plan
 from indicators.models import Indicator
 from indicators.reference import indicators_load
 from plans.periods import period_get_or_create
