@@ -87,8 +87,16 @@ class EntryRowForm(forms.Form):
         return [name for _label, names in getattr(self, "part_groups", []) for name in names]
 
     def part_rows(self):
-        """The breakdowns as the template shows them: (heading, bound fields)."""
-        return [(label, [self[name] for name in names]) for label, names in self.part_groups]
+        """The breakdowns as the template shows them: (heading, field headings, [(part name, bound fields)])."""
+        ratio = self.row.indicator.measure == Measure.RATIO
+        headings = [_("Tử số"), _("Mẫu số")] if ratio else [_("Giá trị")]
+        width = len(headings)
+        shown = []
+        for label, names in self.part_groups:
+            fields = [self[name] for name in names]
+            parts = [(str(fields[i].label).split(":")[0], fields[i : i + width]) for i in range(0, len(fields), width)]
+            shown.append((label, headings, parts))
+        return shown
 
     def parts_typed(self) -> dict | None:
         """The typed parts as the service takes them; None when the indicator has no breakdown."""

@@ -217,9 +217,8 @@ def submission_history(submission: Submission) -> list[StatusChange]:
 
 def submission_indicators(*, unit: Unit, period: Period):
     """The indicators of the values in a unit's report for a period (a remark or a comment can be about one)."""
-    return Indicator.objects.filter(values__unit=unit, values__period_id=period.pk).order_by(
-        "category", "order", "code"
-    )
+    in_report = Value.objects.of_units().filter(unit=unit, period_id=period.pk).values("indicator_id")
+    return Indicator.objects.filter(pk__in=in_report).order_by("category", "order", "code")
 
 
 def submission_page(*, user: User, unit: Unit, period: Period) -> SubmissionPage:
@@ -494,8 +493,9 @@ def dashboard(*, unit: Unit, period: Period) -> Dashboard:
     own_submission = (
         Submission.objects.of_units().filter(unit=unit, period_id=period.pk).values_list("status", flat=True).first()
     )
+    # Agencies' own reports are counted as units' are, in a table of their own (the unit totals, the trend and the
+    # late list stay those of units).
     agencies, agency_counts = agency_reports(unit, period, deadlines)
-    total.add(agency_counts)
     return Dashboard(
         unit=unit,
         period=period,
