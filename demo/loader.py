@@ -44,12 +44,17 @@ DEMO_ACCOUNTS = [
     ),
     DemoAccount("demo-commune", Role.COMMUNE_REPORTER, "09628", "Ủy ban nhân dân xã Cổ Đô", "Cán bộ UBND xã Cổ Đô"),
     DemoAccount("demo-ytich", Role.COMMUNE_REPORTER, "06520", "Ủy ban nhân dân xã Y Tịch", "Cán bộ UBND xã Y Tịch"),
+    # The association the Y Tịch plan asks to report (IV.1.d): an agency account, its own report only.
+    DemoAccount(
+        "demo-hkh-ytich", Role.AGENCY_REPORTER, "06520", "Hội Khuyến học xã", "Cán bộ Hội Khuyến học xã Y Tịch"
+    ),
 ]
 
 _AGENCY_KINDS = {
     "Sở Giáo dục": AgencyKind.EDUCATION_DEPARTMENT,
     "Phòng Giáo dục": AgencyKind.EDUCATION_OFFICE,
     "Ủy ban nhân dân": AgencyKind.PEOPLES_COMMITTEE,
+    "Hội Khuyến học": AgencyKind.LEARNING_ASSOCIATION,
 }
 
 

@@ -159,3 +159,16 @@ def agency_indicators(agency_ids: Iterable[int], period: Period) -> dict[int, se
         if indicator_id is not None:
             ids.add(indicator_id)
     return found
+
+
+def agency_deadlines(agency) -> list[Deadline]:
+    """The deadlines of the rules that ask an agency to report, in due-date order, one per period (the earliest).
+    One query."""
+    found: dict[int, Deadline] = {}
+    for deadline in (
+        Deadline.objects.filter(rule__bodies__agency=agency)
+        .select_related("period", "rule", "plan")
+        .order_by("due_date", "pk")
+    ):
+        found.setdefault(deadline.period_id, deadline)
+    return list(found.values())

@@ -200,3 +200,12 @@ class CountTests(YTichTestCase):
         # the commune still enters its own values: its report is not locked by the association's
         result = values_record(rows=[self.row(agency=False)], user=self.commune)
         self.assertTrue(result.ok, result.errors)
+
+
+class AgencyIndexTests(YTichTestCase):
+    def test_an_agency_account_finds_the_periods_of_its_own_report(self):
+        self.client.force_login(self.account)
+        response = self.client.get(reverse("reports:entry_index"))
+        self.assertContains(response, "Báo cáo của cơ quan")
+        self.assertContains(response, reverse("reports:agency_report", args=[self.association.pk, "2024"]))
+        self.assertContains(response, "15/11/2024")
