@@ -219,3 +219,29 @@ class ClosedPeriodTests(BreakdownsTestCase):
         key = (self.bavi.pk, self.literacy.pk)
         self.assertEqual(stored[key].parts, live[key].parts)
         self.assertEqual(stored[key].parts["sex"].sums["nu"]["numerator"], D(94))
+
+
+class ApiTests(BreakdownsTestCase):
+    def test_the_api_records_and_returns_the_parts(self):
+        from accounts.models import ApiToken
+
+        raw, digest = ApiToken.generate()
+        ApiToken.objects.create(user=self.reporter, digest=digest, prefix=raw[:8])
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+        row = {"unit_code": self.tanlinh.code, "indicator_code": "XMC2_15_60", "period": "2023", "numerator": 190,
+               "denominator": 200, "parts": {"sex": SEX}}  # fmt: skip
+        response = self.client.post("/api/v1/values/", [row], content_type="application/json", **headers)
+        self.assertEqual(response.status_code, 200, response.content)
+        row["parts"] = {"sex": {**SEX, "nu": {"numerator": "93", "denominator": "100"}}}
+        refused = self.client.post(
+            "/api/v1/values/", [{**row, "version": 1}], content_type="application/json", **headers
+        )
+        self.assertEqual(refused.status_code, 400)
+        self.assertIn("phải bằng tử số chung", refused.json()["errors"][0]["message"])
+        got = self.client.get(
+            "/api/v1/values/", {"unit": self.tanlinh.code, "period": "2023", "indicator": "XMC2_15_60"}, **headers
+        ).json()
+        self.assertEqual(
+            got[0]["parts"], {"sex": {"reported_units": 1, "nam": {"numerator": 96.0, "denominator": 100.0},
+                                      "nu": {"numerator": 94.0, "denominator": 100.0}}}
+        )  # fmt: skip
