@@ -17,8 +17,8 @@ without a query (the units' materialised paths say who is above whom):
   commune-level recognitions), else a reviewer above the commune;
 - self-assess a commune's learning models, keep its register (``may_self_assess``): the commune's account;
 - enter and submit an agency's own report (``may_enter_for_agency``, ``may_submit_for_agency``): the agency's
-  account (role "agency reporter", a user with that agency), while the agency's unit exists; an agency
-  account enters nothing for its unit (the indicators it may enter: ``plans.reporting.agency_indicators``).
+  account (role "agency reporter", a user with that agency), while the agency's unit exists; review it
+  (``may_review_agency``): a reviewer of the agency's unit or above; an agency account enters nothing for its unit (the indicators it may enter: ``plans.reporting.agency_indicators``).
 
 An administrator may do everything. Out of scope is the caller's 404 (``visible_to``); a rule answering no
 for a unit in scope is a 403 with the reason the service gives.
@@ -73,6 +73,12 @@ def may_enter_for_agency(user, agency, *, period=None) -> bool:
     if not agency.unit.is_valid_on(day):
         return False
     return is_administrator(user) or (is_agency_reporter(user) and user.agency_id == agency.pk)
+
+
+def may_review_agency(user, agency) -> bool:
+    """Approve, return or reopen an agency's own report: a reviewer of the agency's unit or above (KH 290: the
+    Sở GD&ĐT, at the city, sums up the city's Sở), never the agency's own account."""
+    return is_administrator(user) or (is_reviewer(user) and _within(user, agency.unit))
 
 
 def may_submit_for_agency(user, agency) -> bool:

@@ -209,3 +209,30 @@ class AgencyIndexTests(YTichTestCase):
         self.assertContains(response, "Báo cáo của cơ quan")
         self.assertContains(response, reverse("reports:agency_report", args=[self.association.pk, "2024"]))
         self.assertContains(response, "15/11/2024")
+
+
+class AgencyReviewTests(YTichTestCase):
+    def test_the_district_returns_and_approves_the_associations_report_and_the_association_fixes_it(self):
+        url = reverse("reports:agency_report", args=[self.association.pk, "2024"])
+        values_record(rows=[self.row()], user=self.account)
+        self.client.force_login(self.account)
+        self.client.post(url, {"submit": "1"})
+        self.assertEqual(self.client.post(url, {"approve": "1"}).status_code, 403)  # not its own reviewer
+        self.client.force_login(self.commune)
+        self.assertEqual(self.client.post(url, {"approve": "1"}).status_code, 403)
+        self.client.force_login(self.officer)
+        self.client.post(url, {"return": "1", "reason": "Thiếu số liệu dòng họ học tập"})
+        submission = Submission.objects.get(agency=self.association)
+        self.assertEqual(
+            (submission.status, submission.reason), (SubmissionStatus.RETURNED, "Thiếu số liệu dòng họ học tập")
+        )
+        result = values_record(rows=[self.row("LEARNING_CLAN", "40", "60")], user=self.account)
+        self.assertTrue(result.ok, result.errors)  # a returned report may be corrected
+        self.client.force_login(self.account)
+        self.client.post(url, {"submit": "1"})
+        self.client.force_login(self.officer)
+        self.client.post(url, {"approve": "1"})
+        submission.refresh_from_db()
+        self.assertEqual(submission.status, SubmissionStatus.APPROVED)
+        result = values_record(rows=[self.row("LEARNING_CLAN", "41", "60", version=1)], user=self.account)
+        self.assertEqual([e.message for e in result.errors], ["Báo cáo đã được duyệt và khóa."])

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
-from accounts.policy import may_review, may_submit, may_submit_for_agency
+from accounts.policy import may_review, may_review_agency, may_submit, may_submit_for_agency
 from indicators.models import Indicator
 from plans.models import Deadline, Period
 from plans.reporting import deadline_for
@@ -136,6 +136,12 @@ def lock_for_write(*, pairs: Iterable[tuple[int, int]], agency_rows: Iterable[tu
     return lock_reasons(pairs=pairs, agency_pairs={(a, p) for a, p, _u in agency_rows})
 
 
+def _may_review(user: User, submission: Submission) -> bool:
+    if submission.agency_id is not None:
+        return may_review_agency(user, submission.agency)
+    return may_review(user, submission.unit)
+
+
 def _locked(submission_id: int, version: int | None) -> Submission:
     """Re-read the submission under a row lock; refuse if someone changed it since the form was shown."""
     submission = Submission.objects.select_for_update().select_related("unit", "period").get(pk=submission_id)
@@ -190,13 +196,14 @@ def submission_approve(
     *, submission: Submission, user: User, via: str = EntryPath.FORM, version: int | None = None
 ) -> Submission:
     submission = _locked(submission.pk, version)
-    if not may_review(user, submission.unit):
+    if not _may_review(user, submission):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới duyệt được báo cáo này."))
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError(_("Chỉ duyệt được báo cáo đã nộp."))
     submission.reviewed_at, submission.reviewed_by, submission.reason = timezone.now(), user, ""
     _transition(submission, to=SubmissionStatus.APPROVED, user=user, via=via)
-    aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
+    if submission.agency_id is None:  # an agency's values are not in the units' roll-up
+        aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
     transaction.on_commit(lambda: _notify_reporters(submission, _("Báo cáo đã được duyệt")))
     return submission
 
@@ -213,7 +220,7 @@ def submission_return(
 ) -> Submission:
     """Return a submitted report with a mandatory reason; ``about`` adds a comment on particular values."""
     submission = _locked(submission.pk, version)
-    if not may_review(user, submission.unit):
+    if not _may_review(user, submission):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới trả lại được báo cáo này."))
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError(_("Chỉ trả lại được báo cáo đã nộp."))
@@ -236,7 +243,7 @@ def submission_reopen(
 ) -> Submission:
     """Unlock an approved report for corrections (it goes back to "returned"), with a mandatory reason."""
     submission = _locked(submission.pk, version)
-    if not may_review(user, submission.unit):
+    if not _may_review(user, submission):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới mở lại được báo cáo này."))
     if submission.status != SubmissionStatus.APPROVED:
         raise ValidationError(_("Chỉ mở lại được báo cáo đã duyệt."))
@@ -245,7 +252,8 @@ def submission_reopen(
         raise ValidationError({"reason": _("Hãy nêu lý do mở lại.")})
     submission.reason = reason
     _transition(submission, to=SubmissionStatus.RETURNED, user=user, via=via, reason=reason)
-    aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
+    if submission.agency_id is None:  # an agency's values are not in the units' roll-up
+        aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
     SubmissionComment.objects.create(submission=submission, author=user, body=reason)
     transaction.on_commit(lambda: _notify_reporters(submission, _("Báo cáo được mở lại để sửa")))
     return submission
@@ -291,9 +299,12 @@ def _notify_reviewers(submission: Submission) -> None:
 
 
 def _notify_reporters(submission: Submission, subject: str) -> None:
-    addresses = list(
-        User.objects.filter(unit=submission.unit, is_active=True).exclude(email="").values_list("email", flat=True)
+    reporters = (
+        User.objects.filter(agency=submission.agency_id)
+        if submission.agency_id
+        else User.objects.filter(unit=submission.unit)
     )
+    addresses = list(reporters.filter(is_active=True).exclude(email="").values_list("email", flat=True))
     body = _("%(subject)s: %(unit)s, %(period)s.") % {
         "subject": subject,
         "unit": submission.unit.name,
