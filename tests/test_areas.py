@@ -81,6 +81,18 @@ class ThresholdTests(AreasTestCase):
             rollup(anchors=[self.socson], period=self.y2024, indicators=[self.xmc], stored=False)
 
 
+class UnitPageTests(AreasTestCase):
+    def test_it_shows_a_units_area_categories_with_their_dates(self):
+        from accounts.models import Role
+
+        from .factories import UserFactory
+
+        self.client.force_login(UserFactory(username="socson", role=Role.DISTRICT_OFFICER, unit=self.socson))
+        response = self.client.get(self.hard.get_absolute_url())
+        self.assertContains(response, "Xã đặc biệt khó khăn")
+        self.assertContains(response, "từ 01/01/2021")
+
+
 class TargetTests(AreasTestCase):
     """A plan's learning-family target, 70 % in general and 60 % for especially difficult communes (figures
     of this test, not of a seed)."""
