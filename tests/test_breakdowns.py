@@ -245,3 +245,19 @@ class ApiTests(BreakdownsTestCase):
             got[0]["parts"], {"sex": {"reported_units": 1, "nam": {"numerator": 96.0, "denominator": 100.0},
                                       "nu": {"numerator": 94.0, "denominator": 100.0}}}
         )  # fmt: skip
+
+
+class PdfTests(BreakdownsTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        values_record(rows=[row(cls.tanlinh, {"sex": SEX})], user=cls.reporter)
+        ba_trai = {"nam": {"numerator": "48", "denominator": "50"}, "nu": {"numerator": "47", "denominator": "50"}}
+        values_record(rows=[row(cls.batrai, {"sex": ba_trai}, "95", "100")], user=cls.district_officer)
+
+    def test_it_writes_the_parts_in_the_official_report(self):
+        from .test_export_pdf import text_of
+
+        self.client.force_login(self.district_officer)
+        response = self.client.get(reverse("exports:report_pdf", args=[self.bavi.pk, "2023"]))
+        self.assertIn("Giới tính: Nam 144/150 (96,00 %) · Nữ 141/150 (94,00 %)", text_of(response.content))
