@@ -261,3 +261,19 @@ class PdfTests(BreakdownsTestCase):
         self.client.force_login(self.district_officer)
         response = self.client.get(reverse("exports:report_pdf", args=[self.bavi.pk, "2023"]))
         self.assertIn("Giới tính: Nam 144/150 (96,00 %) · Nữ 141/150 (94,00 %)", text_of(response.content))
+
+
+class ImportTests(BreakdownsTestCase):
+    def test_it_imports_the_parts_from_their_columns(self):
+        from reports.services.importing import values_import
+
+        csv = (
+            "unit_code,indicator_code,period,numerator,denominator,part.sex.nam.numerator,part.sex.nam.denominator,"
+            "part.sex.nu.numerator,part.sex.nu.denominator\n"
+            f"{self.tanlinh.code},XMC2_15_60,2023,190,200,96,100,94,100\n"
+        )
+        import io
+
+        result = values_import(io.BytesIO(csv.encode()), self.reporter, name="xmc.csv")
+        self.assertTrue(result.record.ok, result.record.errors)
+        self.assertEqual(Value.objects.get(unit=self.tanlinh).parts, {"sex": SEX})

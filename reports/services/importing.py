@@ -1,6 +1,7 @@
 """Importing values from a file: CSV (UTF-8, with or without BOM) or Excel (.xlsx, the first sheet).
 
 The first row is the header: ``unit_code, indicator_code, period, value, numerator, denominator, comment``
+(and optionally a value's parts, ``part.sex.nam.numerator`` ...)
 (any case, any order; a label may carry the name in brackets, "Mã đơn vị (unit_code)"; other columns are
 ignored; ``not_applicable`` is read when present). Every data row
 becomes a ``ValueRow`` carrying its row number in the file, so that an error reads "Dòng 7, cột value: ...".
@@ -114,6 +115,13 @@ def value_row(number: int, cells, positions: dict[str, int]) -> ValueRow | None:
     if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
         return None  # a blank line
     flag = _text(get("not_applicable")).lower()
+    # A value's parts (``reports.services.parts``): optional columns "part.<breakdown>.<part>.<field>", e.g.
+    # "part.sex.nu.numerator"; none filled in: the stored parts stay while they still sum to the total.
+    parts: dict = {}
+    for column in positions:
+        bits = column.split(".")
+        if len(bits) == 4 and bits[0] == "part" and (cell := _number(get(column))) is not None:
+            parts.setdefault(bits[1], {}).setdefault(bits[2], {})[bits[3]] = str(cell)
     return ValueRow(
         row=number,
         unit_code=_text(get("unit_code")),
@@ -124,6 +132,7 @@ def value_row(number: int, cells, positions: dict[str, int]) -> ValueRow | None:
         denominator=_number(get("denominator")),
         comment=_text(get("comment")),
         not_applicable=flag in TRUE_WORDS,
+        parts=parts or None,
     )
 
 
