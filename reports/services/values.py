@@ -8,7 +8,9 @@ nothing (``dry_run`` leaves every table as it was, not even a period is created)
 
 Rules, each owned elsewhere and called here: who may enter for a unit (``accounts.policy.may_enter``), how a
 typed number reads (``core.numbers.number_parse``: the page's separators, exact, whole numbers for counts),
-how a period code resolves (``plans.periods``), the locks of a report (``lock_reasons``).
+how a period code resolves (``plans.periods``), the locks of a report (``lock_reasons``), the parts of a value
+(``reports.services.parts``: they sum to the total), an agency's own report (``row.agency``: its account, the
+indicators its rules assign it, ``reports.services.agencies``; stored with ``Value.agency``, never read as a unit's).
 
 Versions (no lost update): a row carries the version of the value its author started from (the grid's hidden
 field, the version an import's preview saw, an API client's ``version``). A row that would change a value
