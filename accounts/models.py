@@ -21,6 +21,7 @@ class Role(models.TextChoices):
     COMMUNE_REPORTER = "commune_reporter", _("Cán bộ báo cáo cấp xã")
     DISTRICT_OFFICER = "district_officer", _("Chuyên viên cấp huyện")
     PROVINCE_REVIEWER = "province_reviewer", _("Chuyên viên thẩm định cấp tỉnh")
+    AGENCY_REPORTER = "agency_reporter", _("Cán bộ báo cáo của cơ quan, tổ chức")
     ADMINISTRATOR = "administrator", _("Quản trị hệ thống")
 
 

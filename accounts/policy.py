@@ -20,6 +20,9 @@ without a query (the units' materialised paths say who is above whom):
 - self-assess a commune's learning models, keep its register (``may_self_assess``): the commune's account;
 - record a unit's yearly emulation result (``may_record_emulation``, QĐ 1315/QĐ-TTg): the level above decides
   it, so a reviewer of a unit strictly above it.
+- enter and submit an agency's own report (``may_enter_for_agency``, ``may_submit_for_agency``): the agency's
+  account (role "agency reporter", a user with that agency), while the agency's unit exists; review it
+  (``may_review_agency``): a reviewer of the agency's unit or above; an agency account enters nothing for its unit (the indicators it may enter: ``plans.reporting.agency_indicators``).
 
 An administrator may do everything. Out of scope is the caller's 404 (``visible_to``); a rule answering no
 for a unit in scope is a 403 with the reason the service gives.
@@ -60,13 +63,36 @@ def may_enter(user, unit, *, period=None) -> bool:
         return False
     if is_administrator(user):
         return True
-    if not user.is_authenticated or not _within(user, unit):
+    if not user.is_authenticated or not _within(user, unit) or user.role == Role.AGENCY_REPORTER:
         return False
     return unit.pk == user.unit_id or user.role in REVIEWER_ROLES
 
 
+def is_agency_reporter(user) -> bool:
+    return bool(user.is_authenticated and user.role == Role.AGENCY_REPORTER and user.agency_id)
+
+
+def may_enter_for_agency(user, agency, *, period=None) -> bool:
+    day = period.reference_day if period is not None else timezone.localdate()
+    if not agency.unit.is_valid_on(day):
+        return False
+    return is_administrator(user) or (is_agency_reporter(user) and user.agency_id == agency.pk)
+
+
+def may_review_agency(user, agency) -> bool:
+    """Approve, return or reopen an agency's own report: a reviewer of the agency's unit or above (KH 290: the
+    Sở GD&ĐT, at the city, sums up the city's Sở), never the agency's own account."""
+    return is_administrator(user) or (is_reviewer(user) and _within(user, agency.unit))
+
+
+def may_submit_for_agency(user, agency) -> bool:
+    return is_administrator(user) or (is_agency_reporter(user) and user.agency_id == agency.pk)
+
+
 def may_submit(user, unit) -> bool:
-    return is_administrator(user) or (user.is_authenticated and user.unit_id == unit.pk)
+    return is_administrator(user) or (
+        user.is_authenticated and user.unit_id == unit.pk and user.role != Role.AGENCY_REPORTER
+    )
 
 
 def may_review(user, unit) -> bool:

@@ -38,7 +38,8 @@ def _hanoi_data(period: str | None = None) -> tuple[object, str]:
     hanoi = Unit.objects.of_structure(Structure.LEGACY).filter(code="01").first()
     if hanoi is not None:
         latest = period or (
-            Value.objects.filter(unit__path__startswith=hanoi.path, period__kind="year")
+            Value.objects.of_units()
+            .filter(unit__path__startswith=hanoi.path, period__kind="year")
             .order_by("-period__year")
             .values_list("period__code", flat=True)
             .first()

@@ -70,6 +70,16 @@ DEMO_ACCOUNTS = [
         "Cán bộ UBND xã Cổ Đô cũ, huyện Ba Vì (đến 30/6/2025)",
         Structure.LEGACY,
     ),
+    # The association the Y Tịch plan asks to report (IV.1.d): an agency account, its own report only (2021-2024:
+    # Y Tịch closed on 30/6/2025).
+    DemoAccount(
+        "demo-hkh-ytich",
+        Role.AGENCY_REPORTER,
+        "06520",
+        "Hội Khuyến học xã",
+        "Cán bộ Hội Khuyến học xã Y Tịch",
+        Structure.LEGACY,
+    ),
 ]
 #: Seed plans of closed units carried over to their successor, as the successor's reviewer would
 #: (``plans.services.plan_carry_over``): Y Tịch's 2021-2030 plan to Vạn Linh. (Legacy Hưng Yên's KH 74 ran
@@ -83,6 +93,7 @@ _AGENCY_KINDS = {
     "Sở Giáo dục": AgencyKind.EDUCATION_DEPARTMENT,
     "Phòng Giáo dục": AgencyKind.EDUCATION_OFFICE,
     "Ủy ban nhân dân": AgencyKind.PEOPLES_COMMITTEE,
+    "Hội Khuyến học": AgencyKind.LEARNING_ASSOCIATION,
 }
 
 

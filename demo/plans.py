@@ -36,7 +36,7 @@ from core.datafiles import (
     validated,
 )
 from indicators.models import Indicator
-from plans.models import Deadline, Document, Plan, ReportingRule, Target, Task
+from plans.models import Deadline, Document, Plan, ReportingBody, ReportingRule, Target, Task
 from plans.services import deadlines_generate, target_set
 from units.models import Agency, Structure, Unit
 from units.services import ROOT_CODE, unit_root
@@ -217,7 +217,7 @@ class _SeedLoader:
             "reporting_rules",
             where=where,
             required=("title", "frequency"),
-            optional=(*RULE_FIELDS, "reporting_agencies"),
+            optional=(*RULE_FIELDS, "reporting_agencies", "reporting_bodies"),
         )
         for n, rule in enumerate(rules, start=1):
             self.rule_load(plan, rule, where=f"{where}, reporting_rules {n}")
@@ -290,4 +290,30 @@ class _SeedLoader:
         )
         rule.save()
         rule.reporting_agencies.add(*(self.agency_of(key, where=where) for key in row.get("reporting_agencies") or []))
+        self.bodies_load(rule, row, where=where)
         return rule
+
+    def bodies_load(self, rule: ReportingRule, row: dict, *, where: str) -> None:
+        """The agencies the rule asks to send their own report, with their indicators and the source place."""
+        bodies = records_read(
+            row, "reporting_bodies", where=where, required=("agency", "source"), optional=("indicators", "recipient")
+        )
+        for n, data in enumerate(bodies, start=1):
+            place = f"{where}, reporting_bodies {n}"
+            codes = data.get("indicators") or []
+            indicators = list(Indicator.objects.filter(code__in=codes))
+            if unknown := sorted(set(codes) - {i.code for i in indicators}):
+                raise DataFileError(
+                    _("%(where)s: không có chỉ tiêu %(codes)s.") % {"where": place, "codes": ", ".join(unknown)}
+                )
+            body = validated(
+                ReportingBody(
+                    rule=rule,
+                    agency=self.agency_of(data["agency"], where=place),
+                    recipient=data.get("recipient", ""),
+                    source=data["source"],
+                ),
+                where=place,
+            )
+            body.save()
+            body.indicators.set(indicators)

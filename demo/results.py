@@ -185,9 +185,11 @@ def demo_values_load(*, seed: int = 2025) -> int:
     units = [unit for _group, _anchor, communes in groups for unit in communes]
     taken: set[tuple[int, int, int]] = set()
     demo_done: set[tuple[int, int]] = set()
-    for unit_id, indicator_id, period_id, path in Value.objects.filter(
-        unit__in=[u.pk for u in units], period__in=list(periods.values())
-    ).values_list("unit_id", "indicator_id", "period_id", "entry_path"):
+    for unit_id, indicator_id, period_id, path in (
+        Value.objects.of_units()
+        .filter(unit__in=[u.pk for u in units], period__in=list(periods.values()))
+        .values_list("unit_id", "indicator_id", "period_id", "entry_path")
+    ):
         taken.add((unit_id, indicator_id, period_id))
         if path == EntryPath.DEMO:
             demo_done.add((unit_id, period_id))

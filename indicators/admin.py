@@ -15,7 +15,7 @@ from .resources import IndicatorResource
 class StandardThresholdForm(forms.ModelForm):
     class Meta:
         model = StandardThreshold
-        fields = ["level", "standard_level", "min_percent", "note"]
+        fields = ["level", "standard_level", "min_percent", "area_category", "area_source", "note"]
 
     def clean_min_percent(self):
         value = self.cleaned_data.get("min_percent")
@@ -27,6 +27,7 @@ class StandardThresholdForm(forms.ModelForm):
 class StandardThresholdInline(admin.TabularInline):
     model = StandardThreshold
     form = StandardThresholdForm
+    fk_name = "indicator"
     extra = 0
 
 

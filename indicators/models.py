@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -88,6 +89,12 @@ class Indicator(models.Model):
     )
     description = models.TextField(_("ghi chú"), blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    breakdowns = models.JSONField(
+        _("số liệu chi tiết theo"),
+        default=list,
+        blank=True,
+        help_text=_("Mã các cách chia (indicators/data/breakdowns.yaml): sex, ethnicity, age-15-60."),
+    )
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -104,6 +111,17 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"
+
+    def clean(self) -> None:
+        from .breakdowns import breakdowns_check
+
+        super().clean()
+        if not isinstance(self.breakdowns, list):
+            raise ValidationError({"breakdowns": _("Phải là một danh sách mã.")})
+        if unknown := breakdowns_check(self.breakdowns):
+            raise ValidationError({"breakdowns": _("Không có cách chia %(codes)s.") % {"codes": ", ".join(unknown)}})
+        if self.breakdowns and self.measure not in (Measure.COUNT, Measure.RATIO):
+            raise ValidationError({"breakdowns": _("Chỉ chỉ tiêu số lượng hoặc tỷ lệ mới chia chi tiết được.")})
 
     @property
     def is_percentage(self) -> bool:
@@ -124,12 +142,42 @@ class StandardThreshold(models.Model):
     min_percent = models.DecimalField(_("ngưỡng tối thiểu (%)"), max_digits=5, decimal_places=2)
     standard_level = models.PositiveSmallIntegerField(_("mức độ"), default=1)
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    area_category = models.ForeignKey(
+        "units.AreaCategory",
+        verbose_name=_("riêng cho loại địa bàn"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="thresholds",
+        help_text=_("Để trống: ngưỡng chung. Đơn vị thuộc loại địa bàn này (vào ngày của kỳ) dùng ngưỡng riêng."),
+    )
+    area_source = models.ForeignKey(
+        Indicator,
+        verbose_name=_("tính từ chỉ tiêu (riêng cho loại địa bàn)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Khi văn bản đổi độ tuổi cho loại địa bàn này (NĐ 20/2014/NĐ-CP: xã đặc biệt khó khăn xét người 15-35 "
+            "thay cho 15-60): tỷ lệ được so với ngưỡng."
+        ),
+    )
 
     class Meta:
         verbose_name = _("ngưỡng đạt chuẩn")
         verbose_name_plural = _("ngưỡng đạt chuẩn")
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "level", "standard_level"], name="threshold_unique_per_level"),
+            models.UniqueConstraint(
+                fields=["indicator", "level", "standard_level"],
+                condition=Q(area_category__isnull=True),
+                name="threshold_unique_per_level",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "level", "standard_level", "area_category"],
+                condition=Q(area_category__isnull=False),
+                name="threshold_unique_per_level_and_area",
+            ),
             models.CheckConstraint(condition=Q(min_percent__gte=0, min_percent__lte=100), name="threshold_is_percent"),
         ]
 

@@ -29,7 +29,7 @@ CATALOGUE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
 #: The fields an indicator of the file sets (the catalogue's columns, as the admin imports them; ``order``
 #: comes from the position in the file, ``source`` is resolved after every code is known); one left out
 #: takes the model's default.
-FIELDS = tuple(column for column in COLUMNS if column not in {"code", "order", "source"})
+FIELDS = (*(column for column in COLUMNS if column not in {"code", "order", "source"}), "breakdowns")
 THRESHOLD_KEYS = ("level", "standard_level", "min_percent")
 
 
@@ -47,8 +47,9 @@ def indicators_load(*, path: Path = CATALOGUE) -> CatalogueReport:
     default); ``order`` is its position within its category (10, 20, ...); ``source`` names the ratio a
     derived standard is computed from. A threshold is matched on (indicator, level, standard level).
     Only what differs is written, so a second run changes nothing; indicators and thresholds that the file
-    does not name are left alone. Two queries (the indicators, their thresholds), then a write (and its
-    validation) per record that differs: a run that changes nothing costs two queries, whatever the size.
+    does not name are left alone. Three queries (the indicators, their thresholds, the area categories the
+    thresholds name, loaded from ``units/data/area_categories.yaml`` if missing), then a write (and its
+    validation) per record that differs: a run that changes nothing costs three queries, whatever the size.
     """
     data = data_file_read(path)
     rows = records_read(
@@ -98,10 +99,15 @@ def indicators_load(*, path: Path = CATALOGUE) -> CatalogueReport:
 
 
 def _thresholds_load(rows: list[dict], by_code: dict[str, Indicator], report: LoadReport, path: Path) -> None:
+    """Thresholds matched on (indicator, level, standard level, area category); ``area`` names a category of
+    ``units/data/area_categories.yaml``, ``source`` the ratio that category is judged on."""
+    from units.models import AreaCategory
+
     existing = {
-        (t.indicator_id, t.level, t.standard_level): t
+        (t.indicator_id, t.level, t.standard_level, t.area_category_id): t
         for t in StandardThreshold.objects.filter(indicator__in=[i.pk for i in by_code.values()])
     }
+    areas: dict[str, AreaCategory] | None = None
     for row in rows:
         indicator = by_code[row["code"]]
         for number, data in enumerate(row.get("thresholds") or [], start=1):
@@ -110,15 +116,44 @@ def _thresholds_load(rows: list[dict], by_code: dict[str, Indicator], report: Lo
                 "code": indicator.code,
                 "n": number,
             }
-            record_check(data, where=where, required=THRESHOLD_KEYS, optional=("note",))
-            key = (indicator.pk, data["level"], data["standard_level"])
+            record_check(data, where=where, required=THRESHOLD_KEYS, optional=("note", "area", "source"))
+            if data.get("area") and areas is None:  # the categories the catalogue names: loaded first if missing
+                areas = {c.code: c for c in AreaCategory.objects.all()}
+                if any(code not in areas for code in _area_codes(rows)):
+                    from units.areas import area_categories_load
+
+                    area_categories_load()
+                    areas = {c.code: c for c in AreaCategory.objects.all()}
+            area = areas.get(data["area"]) if data.get("area") else None
+            if data.get("area") and area is None:
+                raise DataFileError(
+                    _("%(where)s: không có loại địa bàn “%(area)s” (nạp units/data/area_categories.yaml trước).")
+                    % {"where": where, "area": data["area"]}
+                )
+            source = by_code.get(data["source"]) if data.get("source") else None
+            if data.get("source") and source is None:
+                raise DataFileError(
+                    _("%(where)s: chỉ tiêu nguồn %(source)s không có trong tệp.")
+                    % {"where": where, "source": data["source"]}
+                )
+            key = (indicator.pk, data["level"], data["standard_level"], area.pk if area else None)
             threshold = existing.get(key) or StandardThreshold(
-                indicator=indicator, level=data["level"], standard_level=data["standard_level"]
+                indicator=indicator, level=data["level"], standard_level=data["standard_level"], area_category=area
             )
             min_percent, note = decimal_or_none(data["min_percent"]), data.get("note", "")
+            source_id = source.pk if source else None
             created = threshold.pk is None
-            changed = created or threshold.min_percent != min_percent or threshold.note != note
+            changed = (
+                created
+                or threshold.min_percent != min_percent
+                or threshold.note != note
+                or threshold.area_source_id != source_id
+            )
             if changed:
-                threshold.min_percent, threshold.note = min_percent, note
+                threshold.min_percent, threshold.note, threshold.area_source_id = min_percent, note, source_id
                 validated(threshold, where=where).save()
             report.count(created=created, changed=changed)
+
+
+def _area_codes(rows: list[dict]) -> set[str]:
+    return {t["area"] for row in rows for t in row.get("thresholds") or [] if isinstance(t, dict) and t.get("area")}

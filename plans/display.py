@@ -61,6 +61,8 @@ def target_text(target: Target | None, *, year: int | None = None) -> str:
         details.append(_("mức độ %(level)s") % {"level": target.standard_level})
     if target.share_of:
         details.append(_("tính trên số %(units)s") % {"units": UNIT_NOUNS[target.share_of]})
+    if target.area_category_id:
+        details.append(_("riêng cho %(area)s") % {"area": target.area_category.name.lower()})
     if details:
         text += f" ({', '.join(details)})"
     if year is not None and target.year != year:

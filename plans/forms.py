@@ -22,7 +22,7 @@ class TargetConstraintsMixin:
 
     def _post_clean(self):
         super()._post_clean()
-        exclude = set(self._get_validation_exclusions()) - {"plan"}
+        exclude = set(self._get_validation_exclusions()) - {"plan", "area_category"}
         try:
             self.instance.validate_constraints(exclude=exclude)
         except ValidationError as error:
@@ -56,6 +56,7 @@ class TargetForm(TargetConstraintsMixin, forms.ModelForm):
             "approximate",
             "units_required",
             "units_total",
+            "area_category",
             "note",
         ]
 

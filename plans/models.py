@@ -242,6 +242,18 @@ class Target(models.Model):
         related_name="inherited_by",
         help_text=_("Chỉ tiêu của kế hoạch đơn vị cũ mà chỉ tiêu này được sao chép từ đó khi kế thừa kế hoạch."),
     )
+    area_category = models.ForeignKey(
+        "units.AreaCategory",
+        verbose_name=_("riêng cho loại địa bàn"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="targets",
+        help_text=_(
+            "Để trống: chỉ tiêu chung. Chỉ tiêu riêng áp dụng cho các đơn vị (trong địa bàn của đơn vị áp dụng) "
+            "thuộc loại địa bàn này vào ngày của kỳ."
+        ),
+    )
 
     class Meta:
         verbose_name = _("chỉ tiêu kế hoạch")
@@ -250,8 +262,15 @@ class Target(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "indicator", "unit", "year"],
+                condition=Q(area_category__isnull=True),
                 name="target_unique_per_plan_indicator_unit_year",
                 violation_error_message=_("Kế hoạch đã có chỉ tiêu này cho đơn vị và năm này."),
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "indicator", "unit", "year", "area_category"],
+                condition=Q(area_category__isnull=False),
+                name="target_unique_per_plan_indicator_unit_year_area",
+                violation_error_message=_("Kế hoạch đã có chỉ tiêu này cho đơn vị, năm và loại địa bàn này."),
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=["maintain", "increase"]) | Q(value__isnull=False),
@@ -431,6 +450,33 @@ class ReportingRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.get_frequency_display()})"
+
+
+class ReportingBody(models.Model):
+    """An agency a reporting rule asks to send its own report (beside the units'): Hà Nội's KH 290 asks each Sở
+    and the Hội Khuyến học to report through the Sở GD&ĐT; Y Tịch's plan asks the Hội Khuyến học xã to report
+    to the commune and to the district association. Its account enters only the indicators named here."""
+
+    rule = models.ForeignKey(
+        ReportingRule, verbose_name=_("quy định báo cáo"), on_delete=models.CASCADE, related_name="bodies"
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan báo cáo"), on_delete=models.PROTECT, related_name="reporting_bodies"
+    )
+    indicators = models.ManyToManyField(
+        Indicator, verbose_name=_("chỉ tiêu cơ quan báo cáo"), blank=True, related_name="reporting_bodies"
+    )
+    recipient = models.CharField(_("nơi nhận báo cáo"), max_length=300, blank=True)
+    source = models.CharField(_("nguồn (vị trí trong văn bản)"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("cơ quan phải báo cáo")
+        verbose_name_plural = _("cơ quan phải báo cáo")
+        ordering = ["rule", "agency__name"]
+        constraints = [models.UniqueConstraint(fields=["rule", "agency"], name="reporting_body_once_per_rule")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} ({self.rule})"
 
 
 class Deadline(models.Model):

@@ -14,6 +14,10 @@ The deadline that applies to a unit and a period is the one of the nearest plan 
 rule asks that unit, the earliest due date among them (``deadline_for``): every page (entry list, report page,
 dashboard, Excel, reminders) shows that date. A unit reports to the unit directly above it (``recipient_of``).
 
+Agencies report beside the units where a rule names them (``ReportingBody``: each Sở and the Hội Khuyến học of
+Hà Nội's KH 290; the Hội Khuyến học xã of Y Tịch): ``bodies_expected`` lists those a unit's subtree owes for a
+period, ``agency_indicators`` the indicators each may enter (the ones its rules assign it).
+
 Everything here reads deadlines the caller already has (``deadlines_around``: one query) and answers in Python
 or as a filter for one query, whatever the number of units.
 """
@@ -26,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from django.db.models import Case, DateField, Q, When
 from django.db.models import Value as V
 
-from plans.models import Deadline, Period, Reporters
+from plans.models import Deadline, Period, Reporters, ReportingBody
 from units.models import Unit, kinds_of_level
 
 
@@ -122,3 +126,49 @@ def recipient_of(unit: Unit, period: Period) -> Unit | None:
     if unit.depth <= 1:
         return None
     return Unit.objects.filter(path=unit.path[: -Unit.steplen]).first()
+
+
+def bodies_expected(unit: Unit, period: Period, deadlines: Sequence[Deadline]) -> list[ReportingBody]:
+    """The agencies of ``unit``'s subtree (itself included) that a rule with a deadline in the period asks to
+    report, one per agency (the nearest plan's rule), in the order of their units and names. One query."""
+    rule_ids = {d.rule_id for d in deadlines if d.period_id == period.pk}
+    if not rule_ids:
+        return []
+    bodies = (
+        ReportingBody.objects.filter(rule__in=rule_ids, agency__unit__path__startswith=unit.path)
+        .select_related("agency__unit", "rule__plan__unit")
+        .order_by("agency__unit__path", "agency__name", "-rule__plan__unit__depth", "pk")
+    )
+    found: dict[int, ReportingBody] = {}
+    for body in bodies:
+        found.setdefault(body.agency_id, body)
+    return list(found.values())
+
+
+def agency_indicators(agency_ids: Iterable[int], period: Period) -> dict[int, set[int]]:
+    """The indicators each agency's own report holds for the period: those the rules with a deadline in the
+    period assign it. One query."""
+    found: dict[int, set[int]] = {}
+    if period.pk is None:
+        return found
+    rows = ReportingBody.objects.filter(agency__in=list(agency_ids), rule__deadlines__period=period).values_list(
+        "agency_id", "indicators"
+    )
+    for agency_id, indicator_id in rows:
+        ids = found.setdefault(agency_id, set())
+        if indicator_id is not None:
+            ids.add(indicator_id)
+    return found
+
+
+def agency_deadlines(agency) -> list[Deadline]:
+    """The deadlines of the rules that ask an agency to report, in due-date order, one per period (the earliest).
+    One query."""
+    found: dict[int, Deadline] = {}
+    for deadline in (
+        Deadline.objects.filter(rule__bodies__agency=agency)
+        .select_related("period", "rule", "plan")
+        .order_by("due_date", "pk")
+    ):
+        found.setdefault(deadline.period_id, deadline)
+    return list(found.values())

@@ -123,7 +123,7 @@ def plan_detail(*, plan_id: int, user, today: datetime.date | None = None) -> Pl
             "legal_basis",
             Prefetch(
                 "targets",
-                queryset=Target.objects.select_related("indicator", "unit").order_by(
+                queryset=Target.objects.select_related("indicator", "unit", "area_category").order_by(
                     "unit__path", "indicator__category", "indicator__order", "indicator__code", "year"
                 ),
             ),

@@ -85,6 +85,7 @@ class ValueAdminForm(forms.ModelForm):
             comment=data.get("comment") or "",
             not_applicable=bool(data.get("not_applicable")),
             version=version if version is not None else 0,
+            agency=self.instance.agency_id,  # an agency's own value stays the agency's
         )
 
     def clean(self):
@@ -190,7 +191,9 @@ class ValueAdmin(SpreadsheetAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
             first = result.errors[0].message
             messages.error(request, gettext("Không sửa được: %(reason)s") % {"reason": first})
             return
-        saved = Value.objects.get(unit=obj.unit, indicator=obj.indicator, period__code=obj.period.code)
+        saved = Value.objects.get(
+            unit=obj.unit, agency=obj.agency_id, indicator=obj.indicator, period__code=obj.period.code
+        )
         obj.pk, obj.version = saved.pk, saved.version
 
     def log_change(self, request, obj, message):

@@ -48,6 +48,9 @@ class ValueOut(Schema):
     backcast: bool
     #: Of a back-cast figure, the percentage resting on estimated weights (a legacy commune split equally).
     estimated_share: float | None
+    #: The sums of each part of the indicator's breakdowns (``{"sex": {"nam": {"numerator": 96, ...}}}``), and
+    #: per breakdown the units that gave it (``reported_units``); null when no unit gave parts.
+    parts: dict[str, dict] | None = None
 
 
 class ValueIn(Schema):
@@ -62,6 +65,9 @@ class ValueIn(Schema):
     #: The version of the value the client read (0: none), or "overwrite" on purpose. Without it a row may add
     #: a value or repeat the stored one, but not change it (no lost update).
     version: int | Literal["overwrite"] | None = None
+    #: The parts by the indicator's breakdowns, summing to the total: ``{"sex": {"nam": {"numerator": 96,
+    #: "denominator": 100}, "nu": {...}}}``. Left out: the stored parts stay while they still sum to the total.
+    parts: dict[str, dict[str, dict[str, float | str]]] | None = None
 
     @field_validator("value", "numerator", "denominator", mode="before")
     @classmethod
@@ -87,6 +93,18 @@ class RecordOut(Schema):
 
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(round(value, 4))
+
+
+def _parts(figure) -> dict | None:
+    if not figure.parts:
+        return None
+    return {
+        code: {
+            "reported_units": sums.reported,
+            **{part: {field: _number(n) for field, n in cells.items()} for part, cells in sums.sums.items()},
+        }
+        for code, sums in figure.parts.items()
+    }
 
 
 @router.get("/", response=list[ValueOut], summary="Số liệu của một đơn vị (tự nhập và tổng hợp)")
@@ -125,6 +143,7 @@ def list_values(
             "version": row.version,
             "backcast": row.figure.backcast,
             "estimated_share": _number(row.figure.estimated_share),
+            "parts": _parts(row.figure),
         }
         for row in rows
     ]

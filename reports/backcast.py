@@ -246,12 +246,12 @@ def add_first_half(
     if not halves:
         return
     prefix_len = len(anchors[0].path)
-    yearly = Value.objects.filter(
+    yearly = Value.objects.of_units().filter(
         unit=OuterRef(f"{LINK}__successor"), indicator=OuterRef("indicator"), period_id=period.pk
     )
-    values = Value.objects.filter(indicator__in=flows, period__in=halves, not_applicable=False)
+    values = Value.objects.of_units().filter(indicator__in=flows, period__in=halves, not_applicable=False)
     if approved_only:
-        approved = Submission.objects.filter(
+        approved = Submission.objects.of_units().filter(
             unit=OuterRef("unit"), period=OuterRef("period"), status=SubmissionStatus.APPROVED
         )
         values = values.filter(Exists(approved))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.numbers import PERCENT_PLACES, number_text, percent_text, rounded, signed_text
+from indicators.breakdowns import breakdowns_of
 from indicators.models import Indicator, Measure
 from plans.display import UNIT_NOUNS, target_text
 from plans.models import Period, TargetKind
@@ -286,6 +287,37 @@ def cell_text(indicator: Indicator, progress: Progress | None) -> CellText:
         inherited=bool(progress is not None and progress.inherited),
         origin=origin_text(figure),
     )
+
+
+def parts_lines(figure: Figure | None, indicator: Indicator) -> list[str]:
+    """A figure's breakdowns, one line each: "Giới tính: Nam 95/100 (95,00 %) · Nữ 90/100 (90,00 %)", with
+    "(3/5 đơn vị)" when not every unit that reported gave the parts."""
+    if figure is None or not figure.parts:
+        return []
+    lines = []
+    for breakdown in breakdowns_of(indicator):
+        sums = figure.parts.get(breakdown.code)
+        if sums is None:
+            continue
+        texts = []
+        for part in breakdown.parts:
+            cells = sums.sums.get(part.code, {})
+            if indicator.measure == Measure.RATIO:
+                numerator, denominator = cells.get("numerator"), cells.get("denominator")
+                text = f"{number_text(numerator)}/{number_text(denominator)}" if denominator is not None else DASH
+                if (percent := sums.percent(part.code)) is not None:
+                    text += f" ({percent_text(percent)})"
+            else:
+                text = number_text(cells.get("value")) if cells.get("value") is not None else DASH
+            texts.append(f"{part.name} {text}")
+        line = f"{breakdown.name}: {' · '.join(texts)}"
+        if sums.reported < figure.reported - figure.not_applicable:
+            line += " " + _("(%(n)s/%(of)s đơn vị có số liệu chi tiết)") % {
+                "n": sums.reported,
+                "of": figure.reported - figure.not_applicable,
+            }
+        lines.append(line)
+    return lines
 
 
 def chart_number(value: Decimal | None) -> float | None:

@@ -4,6 +4,7 @@ the service) and puts the service's errors back next to the cells."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from django import forms
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.numbers import input_text
+from indicators.breakdowns import breakdowns_of
 from indicators.models import Measure
 from reports.display import level_choices
 from reports.selectors.entry import EntryGrid, EntryRow
@@ -57,10 +59,56 @@ class EntryRowForm(forms.Form):
                 )
             else:
                 self.fields["value"].widget = forms.TextInput(attrs=dict(NUMBER_ATTRS))
+        # The parts of the value by the indicator's breakdowns (``indicators.breakdowns``): one input per part
+        # and field, named ``part__<breakdown>__<part>__<field>``; the service checks that they sum to the total.
+        self.part_groups: list[tuple[str, list[str]]] = []
+        fields = (
+            [("numerator", _("tử số")), ("denominator", _("mẫu số"))]
+            if indicator.measure == Measure.RATIO
+            else [("value", _("giá trị"))]
+        )
+        for breakdown in breakdowns_of(indicator):
+            names = []
+            for part in breakdown.parts:
+                for field, label in fields:
+                    name = part_field(breakdown.code, part.code, field)
+                    self.fields[name] = forms.CharField(
+                        required=False, label=f"{part.name}: {label}", widget=forms.TextInput(attrs=dict(NUMBER_ATTRS))
+                    )
+                    names.append(name)
+            self.part_groups.append((breakdown.name, names))
         if disabled:
-            for name in (*CELLS, "not_applicable"):
+            for name in (*CELLS, "not_applicable", *self.part_names):
                 if name in self.fields:
                     self.fields[name].disabled = True
+
+    @property
+    def part_names(self) -> list[str]:
+        return [name for _label, names in getattr(self, "part_groups", []) for name in names]
+
+    def part_rows(self):
+        """The breakdowns as the template shows them: (heading, field headings, [(part name, bound fields)])."""
+        ratio = self.row.indicator.measure == Measure.RATIO
+        headings = [_("Tử số"), _("Mẫu số")] if ratio else [_("Giá trị")]
+        width = len(headings)
+        shown = []
+        for label, names in self.part_groups:
+            fields = [self[name] for name in names]
+            parts = [(str(fields[i].label).split(":")[0], fields[i : i + width]) for i in range(0, len(fields), width)]
+            shown.append((label, headings, parts))
+        return shown
+
+    def parts_typed(self) -> dict | None:
+        """The typed parts as the service takes them; None when the indicator has no breakdown."""
+        if not self.part_groups:
+            return None
+        parts: dict = {}
+        for name in self.part_names:
+            _prefix, code, part, field = name.split("__")
+            typed = self.cleaned_data.get(name)
+            if typed:
+                parts.setdefault(code, {}).setdefault(part, {})[field] = typed
+        return parts
 
     @property
     def has_errors(self) -> bool:
@@ -68,11 +116,11 @@ class EntryRowForm(forms.Form):
 
     def value_row(self, *, unit_code: str, period_code: str) -> ValueRow | None:
         """The row as the service takes it, or None when the user changed nothing or cleared it."""
-        cells = [name for name in (*CELLS, "not_applicable") if name in self.fields]
+        cells = [name for name in (*CELLS, "not_applicable", *self.part_names) if name in self.fields]
         if not set(self.changed_data).intersection(cells):
             return None
         data = {name: self.cleaned_data.get(name) for name in cells}
-        if not any(data.get(c) for c in CELLS) and not data.get("not_applicable"):
+        if not any(data.get(c) for c in (*CELLS, *self.part_names)) and not data.get("not_applicable"):
             return None  # a cleared row: nothing to record (a value is never deleted from the grid)
         version = self.cleaned_data.get("version")
         return ValueRow(
@@ -86,7 +134,12 @@ class EntryRowForm(forms.Form):
             comment=data.get("comment") or "",
             not_applicable=bool(data.get("not_applicable")),
             version=version if version is not None else self.row.version,
+            parts=self.parts_typed(),
         )
+
+
+def part_field(breakdown: str, part: str, field: str) -> str:
+    return f"part__{breakdown}__{part}__{field}"
 
 
 def _initial(row: EntryRow) -> dict:
@@ -94,6 +147,10 @@ def _initial(row: EntryRow) -> dict:
     initial = {"indicator": row.indicator.code, "version": row.version}
     if current is None:
         return initial
+    for code, parts in (current.parts or {}).items():
+        for part, cells in parts.items():
+            for field, number in cells.items():
+                initial[part_field(code, part, field)] = input_text(Decimal(number))
     level = current.value is not None and row.indicator.measure in (Measure.STANDARD, Measure.STATUS)
     return {
         **initial,

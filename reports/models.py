@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from indicators.models import Indicator
 from plans.models import Period
-from units.models import Unit
+from units.models import Agency, Unit
 from units.scoping import ScopedQuerySet
 
 
@@ -29,7 +29,10 @@ class EntryPath(models.TextChoices):
 
 
 class ValueQuerySet(ScopedQuerySet):
-    pass
+    def of_units(self) -> ValueQuerySet:
+        """The values of units' own reports (``agency`` NULL): every roll-up, page and export of units' figures
+        reads these only, so an agency's report never counts twice."""
+        return self.filter(agency__isnull=True)
 
 
 class Value(models.Model):
@@ -43,6 +46,16 @@ class Value(models.Model):
     """
 
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="values")
+    #: An agency's own report (a Sở, the Hội Khuyến học), where a plan's reporting rule asks it
+    #: (``plans.ReportingBody``); NULL for a unit's report.
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan báo cáo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="values",
+    )
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="values"
     )
@@ -52,6 +65,9 @@ class Value(models.Model):
     numerator = models.DecimalField(_("tử số"), max_digits=20, decimal_places=6, null=True, blank=True)
     denominator = models.DecimalField(_("mẫu số"), max_digits=20, decimal_places=6, null=True, blank=True)
     not_applicable = models.BooleanField(_("không phát sinh / không áp dụng"), default=False)
+    #: The parts of the figure by the indicator's breakdowns (``indicators.breakdowns``), each summing to it:
+    #: ``{"sex": {"nam": {"numerator": "40", "denominator": "50"}, "nu": {...}}}``.
+    parts = models.JSONField(_("số liệu chi tiết"), default=dict, blank=True)
     comment = models.TextField(_("ghi chú"), blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -82,7 +98,14 @@ class Value(models.Model):
         verbose_name_plural = _("kết quả")
         constraints = [
             models.UniqueConstraint(
-                fields=["unit", "indicator", "period"], name="value_unique_per_unit_indicator_period"
+                fields=["unit", "indicator", "period"],
+                condition=Q(agency__isnull=True),
+                name="value_unique_per_unit_indicator_period",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "agency", "indicator", "period"],
+                condition=Q(agency__isnull=False),
+                name="value_unique_per_agency_indicator_period",
             ),
             models.CheckConstraint(
                 condition=Q(numerator__isnull=True)
@@ -148,7 +171,9 @@ class SubmissionStatus(models.TextChoices):
 
 
 class SubmissionQuerySet(ScopedQuerySet):
-    pass
+    def of_units(self) -> SubmissionQuerySet:
+        """Units' own reports (``agency`` NULL); an agency's report is counted beside them, never as one."""
+        return self.filter(agency__isnull=True)
 
 
 class Submission(models.Model):
@@ -159,6 +184,15 @@ class Submission(models.Model):
     """
 
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="submissions")
+    #: An agency's own report (its unit: the agency's); NULL for a unit's report.
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan báo cáo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submissions",
+    )
     period = models.ForeignKey(
         Period, verbose_name=_("kỳ báo cáo"), on_delete=models.PROTECT, related_name="submissions"
     )
@@ -213,11 +247,20 @@ class Submission(models.Model):
     class Meta:
         verbose_name = _("báo cáo")
         verbose_name_plural = _("báo cáo")
-        constraints = [models.UniqueConstraint(fields=["unit", "period"], name="submission_unique_per_unit_period")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "period"], condition=Q(agency__isnull=True), name="submission_unique_per_unit_period"
+            ),
+            models.UniqueConstraint(
+                fields=["agency", "period"],
+                condition=Q(agency__isnull=False),
+                name="submission_unique_per_agency_period",
+            ),
+        ]
         indexes = [models.Index(fields=["period", "status"], name="submission_period_status_idx")]
 
     def __str__(self) -> str:
-        return f"{self.unit} – {self.period}"
+        return f"{self.agency or self.unit} – {self.period}"
 
     @property
     def due_date(self):
@@ -306,6 +349,8 @@ class Aggregate(models.Model):
     rolled_up = models.BooleanField(default=True, verbose_name=_("tổng hợp từ cấp dưới"))
     #: A standard's shares over each level of units and the unit's own level (``reports.standards``).
     standard = models.JSONField(null=True, blank=True, verbose_name=_("tỷ lệ đạt chuẩn theo cấp"))
+    #: The breakdowns' sums (``Figure.parts``): breakdown → {"reported": n, "sums": {part: {field: "text"}}}.
+    parts = models.JSONField(null=True, blank=True, verbose_name=_("các phần theo phân tổ"))
     built_at = models.DateTimeField(default=timezone.now, verbose_name=_("tính lúc"))
 
     class Meta:

@@ -133,7 +133,9 @@ class ValueResource(FormulaSafeResource):
         if not keys:
             return {}
         units, indicators, periods = (set(part) for part in zip(*keys, strict=True))
-        found = Value.objects.filter(
-            unit__code__in=units, indicator__code__in=indicators, period__code__in=periods
-        ).select_related("unit", "indicator", "period")
+        found = (
+            Value.objects.of_units()
+            .filter(unit__code__in=units, indicator__code__in=indicators, period__code__in=periods)
+            .select_related("unit", "indicator", "period")
+        )
         return {(v.unit.code, v.indicator.code, v.period.code): v for v in found}

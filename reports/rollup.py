@@ -25,18 +25,34 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
-from django.db.models.functions import Substr
+from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Sum
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Substr
 
+from indicators.breakdowns import breakdowns_of
 from indicators.models import Indicator, Measure, PeriodAggregation, StandardThreshold
 from plans.models import Period, PeriodKind
 from reports.models import Submission, SubmissionStatus, Value
 from reports.standards import Group, Shares, UpperUnit, share_level_for, standard_shares
-from units.models import KIND_LEVEL, Unit, kinds_of_level
+from units.models import KIND_LEVEL, Unit, UnitArea, kinds_of_level
 
 HUNDRED = Decimal(100)
 #: Longer than any path's tail below a unit (four levels of treebeard's four-character steps at most).
 SUBTREE_TAIL = 32
+
+
+@dataclasses.dataclass(slots=True)
+class PartSums:
+    """One breakdown of a figure: each part's sums (``value`` or ``numerator``/``denominator``) and the
+    number of units whose value gives the breakdown."""
+
+    sums: dict[str, dict[str, Decimal | None]]
+    reported: int = 0
+
+    def percent(self, part: str) -> Decimal | None:
+        cells = self.sums.get(part, {})
+        numerator, denominator = cells.get("numerator"), cells.get("denominator")
+        return numerator * HUNDRED / denominator if numerator is not None and denominator else None
 
 
 @dataclasses.dataclass(slots=True)
@@ -47,7 +63,7 @@ class Figure:
     value: Decimal | None = None  # count: the sum; ratio/standard: a percentage; status: the unit's own
     numerator: Decimal | None = None
     denominator: Decimal | None = None
-    reached: int | None = None  # standards: entry-level units that reach the standard
+    reached: int | Decimal | None = None  # standards: entry-level units that reach it (weighted in a back-cast)
     reported: int = 0
     not_applicable: int = 0
     expected: int = 0
@@ -60,6 +76,9 @@ class Figure:
     share_of: str = ""
     standard_level: int = 1
     backcast: bool = False  # computed from the legacy units a 2025 unit was formed from ("tính từ đơn vị cũ")
+    #: Sums per part of the indicator's breakdowns (``indicators.breakdowns``): breakdown → part → field →
+    #: Σ; ``reported`` beside each breakdown: the units whose value gives its parts.
+    parts: dict[str, PartSums] | None = None
     estimated_share: Decimal | None = None  # of a back-cast figure, the percentage resting on estimated weights
 
     @property
@@ -103,7 +122,7 @@ def sub_periods_in_use(period: Period, indicators: Sequence[Indicator]) -> bool:
     )
     if not sub_periods:
         return False
-    return Value.objects.filter(period__in=sub_periods, indicator__in=[i.pk for i in indicators]).exists()
+    return Value.objects.of_units().filter(period__in=sub_periods, indicator__in=[i.pk for i in indicators]).exists()
 
 
 def _counts(mixed: bool, **filters: Q) -> dict[str, Count]:
@@ -115,17 +134,19 @@ def effective_values(
     period: Period, indicators: Sequence[Indicator], *, sub_periods: bool = True, approved_only: bool = False
 ):
     """The values that stand for ``period``: its own, and for a year the sub-periods' where no yearly value exists."""
-    base = Value.objects.filter(indicator__in=[i.pk for i in indicators])
+    base = Value.objects.of_units().filter(indicator__in=[i.pk for i in indicators])
     if approved_only:
-        approved = Submission.objects.filter(
+        approved = Submission.objects.of_units().filter(
             unit=OuterRef("unit"), period=OuterRef("period"), status=SubmissionStatus.APPROVED
         )
         base = base.filter(Exists(approved))
     # ``period_id``: a period nobody has used yet is unsaved (``plans.periods.period_resolve``) and has no values.
     if period.kind != PeriodKind.YEAR or not sub_periods:
         return base.filter(period_id=period.pk)
-    yearly = Value.objects.filter(unit=OuterRef("unit"), indicator=OuterRef("indicator"), period_id=period.pk)
-    later = Value.objects.filter(
+    yearly = Value.objects.of_units().filter(
+        unit=OuterRef("unit"), indicator=OuterRef("indicator"), period_id=period.pk
+    )
+    later = Value.objects.of_units().filter(
         unit=OuterRef("unit"),
         indicator=OuterRef("indicator"),
         period__year=period.year,
@@ -257,6 +278,9 @@ def rollup(
                         figure.value = row["sum_num"] * HUNDRED / row["sum_den"]
                 elif indicator.measure == Measure.STATUS and not figure.rolled_up:
                     figure.value = row["sum_value"]
+        divided = [i for i in typed if breakdowns_of(i)]
+        if divided:
+            _part_figures(figures, anchors, period, divided, mixed=mixed, approved_only=approved_only)
         if mixed:  # the year the reform cuts: the first half of the flows, entered by the legacy units
             backcast.add_first_half(
                 figures, anchors=anchors, period=period, indicators=typed, approved_only=approved_only
@@ -264,6 +288,58 @@ def rollup(
     if standards:
         _standard_figures(figures, anchors, period, standards, expected, mixed=mixed, approved_only=approved_only)
     return figures
+
+
+def _part_figures(figures, anchors, period, indicators, *, mixed, approved_only) -> None:
+    """Each part of the indicators' breakdowns summed over the anchors' entry-level units: one query."""
+    day = period.reference_day
+    prefix_len = len(anchors[0].path)
+    names: dict[str, tuple[int, str, str, str]] = {}
+    sums: dict = {}
+    for indicator in indicators:
+        fields = ("numerator", "denominator") if indicator.measure == Measure.RATIO else ("value",)
+        for breakdown in breakdowns_of(indicator):
+            has = f"h{len(names)}_{indicator.pk}"
+            names[has] = (indicator.pk, breakdown.code, "", "")
+            sums[has] = Count(
+                "unit_id", distinct=mixed, filter=Q(indicator_id=indicator.pk, parts__has_key=breakdown.code)
+            )
+            for part in breakdown.parts:
+                for field in fields:
+                    name = f"p{len(names)}"
+                    names[name] = (indicator.pk, breakdown.code, part.code, field)
+                    cell = Cast(
+                        KT(f"parts__{breakdown.code}__{part.code}__{field}"),
+                        DecimalField(max_digits=20, decimal_places=6),
+                    )
+                    sums[name] = Sum(cell, filter=Q(indicator_id=indicator.pk))
+    rows = (
+        effective_values(period, indicators, sub_periods=mixed, approved_only=approved_only)
+        .filter(_span("unit__path", [a.path for a in anchors]), _at_entry_level(indicators), not_applicable=False)
+        .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
+        .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day))
+        .annotate(prefix=Substr("unit__path", 1, prefix_len))
+        .values("prefix")
+        .annotate(**sums)
+        .order_by()
+    )
+    by_path = {a.path: a for a in anchors}
+    for row in rows:
+        anchor = by_path.get(row["prefix"])
+        if anchor is None:
+            continue
+        for name, (indicator_id, code, part, field) in names.items():
+            figure = figures[(anchor.pk, indicator_id)]
+            if figure.parts is None:
+                figure.parts = {}
+            breakdown = figure.parts.setdefault(code, PartSums({}))
+            if not part:
+                breakdown.reported = row[name]
+            else:
+                breakdown.sums.setdefault(part, {})[field] = row[name]
+    for figure in figures.values():
+        if figure.parts:
+            figure.parts = {code: b for code, b in figure.parts.items() if b.reported} or None
 
 
 def _at_entry_level(indicators: Sequence[Indicator]) -> Q:
@@ -294,8 +370,16 @@ def _standard_figures(figures, anchors, period, standards, expected, *, mixed, a
     valid = Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day)
     valid &= Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=day)
     thresholds: dict[int, dict[str, dict[int, Decimal]]] = defaultdict(lambda: defaultdict(dict))
-    for t in StandardThreshold.objects.filter(indicator__in=[i.pk for i in standards]):
-        thresholds[t.indicator_id][t.level][t.standard_level] = t.min_percent
+    #: indicator → area category → (the ratio it is judged on, standard level → minimum): the entry level's
+    #: thresholds of an area category (NĐ 20/2014/NĐ-CP: especially difficult communes).
+    by_area: dict[int, dict[int, tuple[int | None, dict[int, Decimal]]]] = defaultdict(dict)
+    for t in StandardThreshold.objects.filter(indicator__in=[i.pk for i in standards]).order_by("area_category_id"):
+        if t.area_category_id is None:
+            thresholds[t.indicator_id][t.level][t.standard_level] = t.min_percent
+            continue
+        source_id, levels = by_area[t.indicator_id].get(t.area_category_id, (None, {}))
+        levels[t.standard_level] = t.min_percent
+        by_area[t.indicator_id][t.area_category_id] = (t.area_source_id or source_id, levels)
     uppers = [
         UpperUnit(path, KIND_LEVEL[kind])
         for path, kind in Unit.objects.filter(_span("path", paths), kind__in=[
@@ -327,14 +411,14 @@ def _standard_figures(figures, anchors, period, standards, expected, *, mixed, a
     for indicator in (i for i in standards if i.source_id):
         # A derived standard: the level whose threshold at the entry level the source ratio passes.
         entry = thresholds[indicator.pk].get(indicator.entry_level, {})
-        passes = {
-            f"r{n}": Q(not_applicable=False, denominator__gt=0, numerator__gte=F("denominator") * minimum / HUNDRED)
-            for n, minimum in entry.items()
-        }
-        source = Indicator(pk=indicator.source_id, period_aggregation=PeriodAggregation.LATEST)
+        judged, passes = _derived_passes(indicator, entry, by_area.get(indicator.pk, {}), day)
+        sources = [
+            Indicator(pk=pk, period_aggregation=PeriodAggregation.LATEST)
+            for pk in {indicator.source_id, *(src for src, _levels in by_area.get(indicator.pk, {}).values() if src)}
+        ]
         for row in (
-            effective_values(period, [source], sub_periods=mixed, approved_only=approved_only)
-            .filter(_span("unit__path", paths), valid, unit__kind__in=kinds_of_level(indicator.entry_level))
+            effective_values(period, sources, sub_periods=mixed, approved_only=approved_only)
+            .filter(_span("unit__path", paths), valid, judged, unit__kind__in=kinds_of_level(indicator.entry_level))
             .annotate(prefix=Substr("unit__path", 1, group_len))
             .values("prefix")
             .annotate(
@@ -384,6 +468,42 @@ def _standard_figures(figures, anchors, period, standards, expected, *, mixed, a
                 standard.denominator,
             )
             figure.reached, figure.share_of = standard.reached, standard.share_of
+
+
+def _derived_passes(indicator: Indicator, entry: dict[int, Decimal], areas: dict, day) -> tuple[Q, dict[str, Q]]:
+    """The rows a derived standard is judged on and, per level, when a row passes (filters of the one query).
+
+    A unit that belongs on ``day`` to an area category with thresholds of its own is judged on that category's
+    ratio and minimums (the first category by id when it belongs to several), any other unit on the general
+    ones; each unit is judged on one row, so the counts stay counts of units."""
+
+    def passing(minimum: Decimal) -> Q:
+        return Q(not_applicable=False, denominator__gt=0, numerator__gte=F("denominator") * minimum / HUNDRED)
+
+    judged = Q(indicator_id=indicator.source_id)
+    passes = {f"r{n}": passing(minimum) for n, minimum in entry.items()}
+    if not areas:
+        return judged, passes
+    general = Q(indicator_id=indicator.source_id)
+    rules: list[tuple[Q, dict[int, Decimal]]] = []
+    earlier = Q()
+    for category_id, (source_id, levels) in sorted(areas.items()):
+        member = Q(Exists(UnitArea.objects.valid_on(day).filter(unit=OuterRef("unit"), category=category_id)))
+        general &= ~member
+        rules.append((Q(indicator_id=source_id or indicator.source_id) & member & earlier, levels))
+        earlier &= ~member
+    judged = general
+    for condition, _levels in rules:
+        judged |= condition
+    passes = {}
+    for n in sorted({*entry, *(n for _c, levels in rules for n in levels)}):
+        q = general & passing(entry[n]) if n in entry else Q(pk__in=[])
+        for condition, levels in rules:
+            minimum = levels.get(n, entry.get(n))
+            if minimum is not None:
+                q |= condition & passing(minimum)
+        passes[f"r{n}"] = q
+    return judged, passes
 
 
 def _span(field: str, paths: Sequence[str]) -> Q:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reports.views import entry, narrative, review, rollup, series, submissions
+from reports.views import agencies, entry, narrative, review, rollup, series, submissions
 
 app_name = "reports"
 
@@ -45,6 +45,7 @@ urlpatterns = [
         narrative.submission_narrative_view,
         name="submission_narrative",
     ),
+    path("bao-cao-co-quan/<int:agency_id>/<period:period>/", agencies.agency_report_view, name="agency_report"),
     path("lich-su-gia-tri/<int:value_id>/", submissions.value_history_detail, name="value_history"),
     path("theo-doi/<int:unit_id>/<period:period>/", submissions.dashboard_detail, name="dashboard"),
     path("theo-doi/<int:unit_id>/<period:period>/tre-han/", submissions.dashboard_late, name="dashboard_late"),

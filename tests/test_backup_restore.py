@@ -41,7 +41,7 @@ for code in ("2023", "2024"):
     for anchors in ([hanoi], districts):
         for (unit_id, indicator_id), f in rollup(anchors=anchors, period=period, indicators=indicators).items():
             out[f"{code} {units[unit_id]} {codes[indicator_id]}"] = [
-                str(f.value), str(f.numerator), str(f.denominator), f.reached, f.reported, f.expected
+                str(f.value), str(f.numerator), str(f.denominator), str(f.reached), f.reported, f.expected
             ]
 print(json.dumps(out, sort_keys=True))
 """

@@ -61,6 +61,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "reports:submission_narrative": (302, 405, 405, 405, 405, 405, 405),
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
     "reports:quality_flags": (302, 200, 200, 404, 200, 404, 200),  # the flagged figures of Tản Lĩnh's subtree
+    # an agency's own report (Phòng GD&ĐT Ba Vì): seen by whoever sees its unit, Ba Vì (not its communes)
+    "reports:agency_report": (302, 404, 200, 404, 200, 404, 200),
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
     "reports:reminder_send": (302, 405, 405, 405, 405, 405, 405),  # an action: POST only
@@ -189,6 +191,8 @@ EXPECTED_POST: dict[str, tuple[int, ...]] = {
     "reports:submission_narrative": (302, 302, 403, 404, 403, 404, 302),
     "reports:value_history": (302, 200, 200, 404, 200, 404, 200),
     "reports:quality_flags": (302, 405, 405, 405, 405, 405, 405),  # a page: GET only
+    # only the agency's account (none among these personas) or an administrator writes its report
+    "reports:agency_report": (302, 404, 403, 404, 403, 404, 302),
     "reports:dashboard": (302, 200, 200, 404, 200, 404, 200),
     "reports:dashboard_late": (302, 200, 200, 404, 200, 404, 200),
     # a reviewer above Tản Lĩnh reminds it (back with the outcome as a message); the reporter may not (403)

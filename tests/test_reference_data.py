@@ -71,9 +71,9 @@ class LoadReferenceDataTests(TestCase):
 
     def test_it_puts_back_an_indicator_edited_away_from_the_file_and_counts_it_updated(self):
         Indicator.objects.filter(code="XMC2_15_60").update(name="Tên sửa tay", order=999)
-        StandardThreshold.objects.filter(indicator__code="XMC", level=Level.COMMUNE, standard_level=1).update(
-            min_percent=50
-        )
+        StandardThreshold.objects.filter(
+            indicator__code="XMC", level=Level.COMMUNE, standard_level=1, area_category__isnull=True
+        ).update(min_percent=50)
         output = load_reference_data()
         self.assertIn("Chỉ tiêu: tạo mới 0, cập nhật 1,", output)
         self.assertIn("Ngưỡng đạt chuẩn: tạo mới 0, cập nhật 1,", output)
@@ -123,7 +123,7 @@ class BadCatalogueFileTests(TestCase):
 class ReferenceDataQueriesTests(TestCase):
     def test_a_run_that_changes_nothing_costs_a_constant_number_of_queries(self):
         load_reference_data()
-        with self.assertNumQueries(4):  # savepoint, the indicators, their thresholds, release
+        with self.assertNumQueries(5):  # savepoint, the indicators, their thresholds, the area categories, release
             indicators_load()
         with self.assertNumQueries(3):  # savepoint, the codes of the sets, release
             criteria_sets_load()

@@ -154,6 +154,7 @@ class RouteTestCase(PersonasTestCase):
             "evidence_id": self.evidence.pk,
             "decision_id": self.decision.pk,
             "job_id": self.job.pk,
+            "agency_id": self.phong_bavi.pk,
         }
         missing = [p for p in params if p not in generic]
         self.assertFalse(missing, f"{name}: no fixture for the URL parameters {missing}; add it to kwargs_for()")

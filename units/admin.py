@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, Level, Lineage, Unit, kinds_of_level
+from .models import Agency, AreaCategory, Level, Lineage, Unit, UnitArea, kinds_of_level
 from .services import unit_create, unit_move
 
 
@@ -105,3 +105,17 @@ class AgencyAdmin(admin.ModelAdmin):
     search_fields = ["name", "short_name", "unit__name", "=unit__code"]
     list_select_related = ["unit", "successor"]
     autocomplete_fields = ["unit", "successor"]
+
+
+@admin.register(AreaCategory)
+class AreaCategoryAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "source_note"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(UnitArea)
+class UnitAreaAdmin(admin.ModelAdmin):
+    list_display = ["unit", "category", "valid_from", "valid_to"]
+    list_filter = ["category"]
+    search_fields = ["unit__code", "unit__name"]
+    autocomplete_fields = ["unit"]

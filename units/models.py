@@ -337,3 +337,61 @@ class Agency(models.Model):
 
     def is_closed_on(self, day: datetime.date) -> bool:
         return self.valid_to is not None and self.valid_to < day
+
+
+class AreaCategory(models.Model):
+    """A category of area that regulations treat differently (reference data, ``units/data/area_categories.yaml``):
+    xã đặc biệt khó khăn, vùng đồng bào dân tộc thiểu số và miền núi, ... A target (``plans.Target``) or a
+    standard threshold (``indicators.StandardThreshold``) may be given for one category."""
+
+    code = models.SlugField(_("mã loại địa bàn"), max_length=40, unique=True)
+    name = models.CharField(_("tên loại địa bàn"), max_length=255)
+    source_note = models.CharField(_("căn cứ"), max_length=500, blank=True)
+    description = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("loại địa bàn")
+        verbose_name_plural = _("loại địa bàn")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnitAreaQuerySet(models.QuerySet):
+    def valid_on(self, day: datetime.date) -> UnitAreaQuerySet:
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
+
+
+class UnitArea(models.Model):
+    """A unit belongs to an area category from ``valid_from`` to ``valid_to`` (lists such as the communes of
+    region III are decided for a period and replaced)."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="areas")
+    category = models.ForeignKey(
+        AreaCategory, verbose_name=_("loại địa bàn"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    source_note = models.CharField(_("căn cứ"), max_length=500, blank=True)
+
+    objects = UnitAreaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đơn vị thuộc loại địa bàn")
+        verbose_name_plural = _("đơn vị thuộc loại địa bàn")
+        ordering = ["unit__path", "category", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "category", "valid_from"], name="unit_area_unique_start"),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_from__lte=models.F("valid_to")),
+                name="unit_area_dates_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.code} {self.category.code}"

@@ -22,5 +22,11 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "units/unit_detail.html",
-        {"unit": unit, "ancestors": ancestors, "children": children, "agencies": unit.agencies.all()},
+        {
+            "unit": unit,
+            "ancestors": ancestors,
+            "children": children,
+            "agencies": unit.agencies.all(),
+            "areas": unit.areas.select_related("category").order_by("valid_from", "category__code"),
+        },
     )

@@ -35,6 +35,7 @@ from exports.xlsx.common import (
     sheet_title,
 )
 from exports.xlsx.stream import StreamBook, StreamSheet
+from indicators.breakdowns import breakdowns_of
 from indicators.models import Indicator, Measure
 from plans.display import target_text
 from plans.models import Period, Plan
@@ -68,6 +69,22 @@ class Line(NamedTuple):
     expected: int
     rolled_up: bool
     origin: str  # "Tính từ đơn vị cũ ..." for a 2025 unit's figure before the reform, else ""
+    parts: tuple[float | None, ...] = ()  # the breakdowns' sums, in the order of ``part_columns``
+
+
+def part_columns(indicator: Indicator) -> list[tuple[str, str, str, str]]:
+    """The columns of an indicator's breakdowns: (breakdown, part, field, heading), e.g. "Nữ: tử số"."""
+    fields = (
+        [("numerator", _("tử số")), ("denominator", _("mẫu số"))]
+        if indicator.measure == Measure.RATIO
+        else [("value", _("giá trị"))]
+    )
+    return [
+        (breakdown.code, part.code, field, f"{part.name}: {label}")
+        for breakdown in breakdowns_of(indicator)
+        for part in breakdown.parts
+        for field, label in fields
+    ]
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -90,6 +107,12 @@ class LineMaker:
                 target.indicator = indicator
                 text = self.targets[target.pk] = target_text(target)
         ratio = indicator.measure in RATIO_MEASURES
+        parts: tuple = ()
+        if figure is not None and figure.parts:
+            parts = tuple(
+                _float(sums.sums.get(part, {}).get(field)) if (sums := figure.parts.get(code)) else None
+                for code, part, field, _heading in part_columns(indicator)
+            )
         return Line(
             value=_float(figure.value) if figure else None,
             numerator=_float(figure.numerator) if figure and ratio else None,
@@ -100,6 +123,7 @@ class LineMaker:
             expected=figure.expected if figure else 0,
             rolled_up=figure.rolled_up if figure else True,
             origin=origin_text(figure),
+            parts=parts,
         )
 
 
@@ -340,6 +364,10 @@ def _write_indicator_sheet(
     ]
     kinds += ["text", "text", "number", "number", "percent", "text"]
     widths += [14, 13, 9, 9, 9, 30]
+    columns = part_columns(indicator)  # the breakdowns, after the figure's own columns
+    labels += [heading for *_key, heading in columns]
+    kinds += ["number"] * len(columns)
+    widths += [12] * len(columns)
     sheet = book.sheet(
         sheet_title(indicator_sheet_name(number, indicator), taken),
         widths=widths,
@@ -365,7 +393,10 @@ def _write_indicator_sheet(
             values += [line.target, line.status, line.reported, line.expected, completeness, note]
         else:  # a unit's own figure: "reported 1 of 1" says nothing
             values += [line.target, line.status, None, None, None, note]
-        sheet.append(values, kinds, indent=unit.depth - top, indent_column=1, fills=_status_fills(values))
+        fills = _status_fills(values)
+        if columns:
+            values += list(line.parts) or [None] * len(columns)
+        sheet.append(values, kinds, indent=unit.depth - top, indent_column=1, fills=fills)
     sheet.finish(header_row=BLOCK, columns=len(kinds))
 
 

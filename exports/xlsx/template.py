@@ -104,11 +104,15 @@ def template_data(*, user: User, unit: Unit, period: Period) -> Template:
     previous_code = period_neighbour_code(period, -1)
     values: dict[tuple[int, int, str], Value] = {}
     if targets:
-        for value in Value.objects.filter(
-            unit__path__startswith=unit.path,
-            indicator__in=list(by_indicator),
-            period__code__in=[period.code, previous_code],
-        ).select_related("period"):
+        for value in (
+            Value.objects.of_units()
+            .filter(
+                unit__path__startswith=unit.path,
+                indicator__in=list(by_indicator),
+                period__code__in=[period.code, previous_code],
+            )
+            .select_related("period")
+        ):
             values[(value.unit_id, value.indicator_id, value.period.code)] = value
 
     rows: list[TemplateRow] = []

@@ -72,9 +72,11 @@ def entry_grid(*, unit: Unit, period: Period, user) -> EntryGrid:
     # 2. This period's and the previous period's values, with who entered them.
     values: dict[tuple[str, int], Value] = {}
     if ordered:
-        for value in Value.objects.filter(
-            unit=unit, indicator__in=list(indicators), period__code__in=[period.code, previous_code]
-        ).select_related("period", "entered_by", "entered_by_unit"):
+        for value in (
+            Value.objects.of_units()
+            .filter(unit=unit, indicator__in=list(indicators), period__code__in=[period.code, previous_code])
+            .select_related("period", "entered_by", "entered_by_unit")
+        ):
             values[(value.period.code, value.indicator_id)] = value
 
     rows = []
@@ -130,7 +132,8 @@ def entry_periods(*, unit: Unit, today: datetime.date) -> list[PeriodRow]:
     )
     periods: dict[int, Period] = {d.period_id: d.period for d in deadlines}
     counts = dict(
-        Value.objects.filter(unit=unit, period__in=list(periods))
+        Value.objects.of_units()
+        .filter(unit=unit, period__in=list(periods))
         .values("period")
         .annotate(n=Count("pk"))
         .values_list("period", "n")

@@ -107,7 +107,7 @@ def rollup_indicators(unit: Unit, period: Period, plan: Plan | None) -> list[Ind
     if plan is not None:
         wanted = Q(pk__in=Target.objects.filter(plan=plan).values("indicator_id"))
     else:
-        values = Value.objects.filter(values_feeding(unit, period))
+        values = Value.objects.of_units().filter(values_feeding(unit, period))
         if period.kind == PeriodKind.YEAR:
             values = values.filter(period__year=period.year)
         else:

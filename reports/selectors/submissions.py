@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.policy import may_review, may_submit
 from indicators.models import Indicator
-from plans.models import Deadline, Period
+from plans.models import Deadline, Period, ReportingBody
 from plans.periods import period_neighbour_code
-from plans.reporting import deadline_for, deadlines_around, due_case, expected_q
+from plans.reporting import bodies_expected, deadline_for, deadlines_around, due_case, expected_q
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
 from reports.services.submissions import lock_reasons
 from units.models import Unit
@@ -114,7 +114,9 @@ def counts_by_prefix(unit: Unit, period: Period, deadlines: list[Deadline], pref
         counts.setdefault(row["prefix"], Counts()).expected = row["n"]
     rows = (
         _with_due(
-            Submission.objects.filter(period_id=period.pk).filter(expected_q(unit, period, deadlines, "unit__")),
+            Submission.objects.of_units()
+            .filter(period_id=period.pk)
+            .filter(expected_q(unit, period, deadlines, "unit__")),
             deadlines,
         )
         .annotate(prefix=Substr("unit__path", 1, prefix_len))
@@ -215,15 +217,14 @@ def submission_history(submission: Submission) -> list[StatusChange]:
 
 def submission_indicators(*, unit: Unit, period: Period):
     """The indicators of the values in a unit's report for a period (a remark or a comment can be about one)."""
-    return Indicator.objects.filter(values__unit=unit, values__period_id=period.pk).order_by(
-        "category", "order", "code"
-    )
+    in_report = Value.objects.of_units().filter(unit=unit, period_id=period.pk).values("indicator_id")
+    return Indicator.objects.filter(pk__in=in_report).order_by("category", "order", "code")
 
 
 def submission_page(*, user: User, unit: Unit, period: Period) -> SubmissionPage:
     """A unit's report for a period as the user may act on it (the view resolved unit and period)."""
     submission = (
-        Submission.objects.filter(unit=unit, period_id=period.pk).select_related("deadline").first()
+        Submission.objects.of_units().filter(unit=unit, period_id=period.pk).select_related("deadline").first()
         # Not created on a read: the first action creates it (``submission_get``).
         or Submission(unit=unit, period=period)
     )
@@ -248,7 +249,8 @@ def submission_page(*, user: User, unit: Unit, period: Period) -> SubmissionPage
     )
 
     values = list(
-        Value.objects.filter(unit=unit, period_id=period.pk)
+        Value.objects.of_units()
+        .filter(unit=unit, period_id=period.pk)
         .select_related("indicator", "entered_by")
         .order_by("indicator__category", "indicator__order", "indicator__code")
     )
@@ -353,6 +355,17 @@ class TrendRow:
 
 
 @dataclasses.dataclass
+class AgencyRow:
+    """An agency a rule asks to report for the period (``plans.ReportingBody``), with its report's status."""
+
+    body: ReportingBody
+    status: str  # "" when it has no report yet
+    status_label: str
+    submitted_at: datetime.datetime | None
+    late: bool
+
+
+@dataclasses.dataclass
 class Dashboard:
     unit: Unit
     period: Period
@@ -363,6 +376,45 @@ class Dashboard:
     children: list[ChildRow]
     trend: list[TrendRow]
     ready_to_submit: bool
+    agencies: list[AgencyRow] = dataclasses.field(default_factory=list)
+    agency_counts: Counts = dataclasses.field(default_factory=Counts)
+
+
+def agency_reports(unit: Unit, period: Period, deadlines: list[Deadline]) -> tuple[list[AgencyRow], Counts]:
+    """The agencies of the subtree that owe their own report for the period and where they stand, counted as
+    units are (expected, submitted, late, ...). Two queries (one without reporting bodies)."""
+    bodies = bodies_expected(unit, period, deadlines)
+    counts = Counts(expected=len(bodies))
+    if not bodies:
+        return [], counts
+    reports = {
+        s.agency_id: s
+        for s in Submission.objects.filter(
+            period_id=period.pk, agency__in=[b.agency_id for b in bodies]
+        ).select_related("deadline")
+    }
+    due_of = {d.rule_id: d.due_date for d in deadlines if d.period_id == period.pk}
+    rows = []
+    for body in bodies:
+        report = reports.get(body.agency_id)
+        status = report.status if report else ""
+        due = (report.due_date if report else None) or due_of.get(body.rule_id)
+        submitted = status in SUBMITTED
+        late = bool(submitted and report.submitted_at and due and timezone.localtime(report.submitted_at).date() > due)
+        counts.submitted += submitted
+        counts.approved += status == SubmissionStatus.APPROVED
+        counts.returned += status == SubmissionStatus.RETURNED
+        counts.late += late
+        rows.append(
+            AgencyRow(
+                body=body,
+                status=status,
+                status_label=SubmissionStatus(status).label if status else "",
+                submitted_at=report.submitted_at if report else None,
+                late=late,
+            )
+        )
+    return rows, counts
 
 
 def trend_codes(period: Period, n: int = TREND_PERIODS) -> list[str]:
@@ -389,7 +441,7 @@ def _trend(unit: Unit, period: Period) -> list[TrendRow]:
         for pk in wanted:
             either |= Q(period_id=pk) & expected_q(unit, by_pk[pk], deadlines, "unit__")
         rows = (
-            _with_due(Submission.objects.filter(either), deadlines, with_period=True)
+            _with_due(Submission.objects.of_units().filter(either), deadlines, with_period=True)
             .values("period_id")
             .annotate(**_submission_aggregates())
             .order_by()
@@ -421,9 +473,9 @@ def dashboard(*, unit: Unit, period: Period) -> Dashboard:
     children = list(Unit.objects.filter(parent=unit).valid_on(period.reference_day).order_by("code"))
     counts = counts_by_prefix(unit, period, deadlines, len(unit.path) + Unit.steplen)
     own_statuses = dict(
-        Submission.objects.filter(period_id=period.pk, unit__in=[c.pk for c in children]).values_list(
-            "unit_id", "status"
-        )
+        Submission.objects.of_units()
+        .filter(period_id=period.pk, unit__in=[c.pk for c in children])
+        .values_list("unit_id", "status")
     )
     total, own, below = Counts(), counts.get(unit.path, Counts()), Counts()
     for prefix, c in counts.items():
@@ -438,7 +490,12 @@ def dashboard(*, unit: Unit, period: Period) -> Dashboard:
         )
         for child in children
     ]
-    own_submission = Submission.objects.filter(unit=unit, period_id=period.pk).values_list("status", flat=True).first()
+    own_submission = (
+        Submission.objects.of_units().filter(unit=unit, period_id=period.pk).values_list("status", flat=True).first()
+    )
+    # Agencies' own reports are counted as units' are, in a table of their own (the unit totals, the trend and the
+    # late list stay those of units).
+    agencies, agency_counts = agency_reports(unit, period, deadlines)
     return Dashboard(
         unit=unit,
         period=period,
@@ -451,6 +508,8 @@ def dashboard(*, unit: Unit, period: Period) -> Dashboard:
         ready_to_submit=bool(
             below.expected and below.approved == below.expected and own_submission in (None, *NOT_SUBMITTED)
         ),
+        agencies=agencies,
+        agency_counts=agency_counts,
     )
 
 
@@ -484,7 +543,7 @@ def reporting_units(unit: Unit, period: Period, deadlines: list[Deadline] | None
     units_q = expected_q(unit, period, deadlines)
     if units_q is None:
         return None
-    own = Submission.objects.filter(unit=OuterRef("pk"), period_id=period.pk)
+    own = Submission.objects.of_units().filter(unit=OuterRef("pk"), period_id=period.pk)
     return (
         Unit.objects.filter(units_q)
         .annotate(
@@ -507,7 +566,9 @@ def late_or_missing(*, unit: Unit, period: Period, which: str = "") -> LatePage:
     qs = reporting_units(unit, period, deadlines)
     rows: list[LateRow] = []
     if qs is not None:
-        missing = ~Exists(Submission.objects.filter(unit=OuterRef("pk"), period_id=period.pk, status__in=SUBMITTED))
+        missing = ~Exists(
+            Submission.objects.of_units().filter(unit=OuterRef("pk"), period_id=period.pk, status__in=SUBMITTED)
+        )
         late = Q(sub_status__in=SUBMITTED, sub_day__gt=F("sub_due"))
         qs = qs.filter(missing if which == "missing" else late if which == "late" else missing | late)
         for u in qs:

@@ -34,9 +34,9 @@ def unit_figures(*, unit: Unit, period: Period, indicators: Sequence[Indicator])
     of queries."""
     progress = progress_for(anchors=[unit], period=period, indicators=indicators)
     versions = dict(
-        Value.objects.filter(unit=unit, period_id=period.pk, indicator__in=[i.pk for i in indicators]).values_list(
-            "indicator_id", "version"
-        )
+        Value.objects.of_units()
+        .filter(unit=unit, period_id=period.pk, indicator__in=[i.pk for i in indicators])
+        .values_list("indicator_id", "version")
     )
     rows = []
     for indicator in indicators:

@@ -31,7 +31,7 @@ from django.utils import timezone
 from indicators.models import Indicator
 from plans.models import Period, PeriodKind
 from reports.models import Aggregate, Submission
-from reports.rollup import Figure, rollup
+from reports.rollup import Figure, PartSums, rollup
 from reports.standards import Shares
 from units.models import KIND_LEVEL, LEVEL_RANK, Level, Unit
 
@@ -63,6 +63,7 @@ def _row(period: Period, approved_only: bool, figure: Figure, now) -> Aggregate:
         expected=figure.expected,
         rolled_up=figure.rolled_up,
         standard=_shares_json(figure),
+        parts=_parts_json(figure),
         built_at=now,
     )
 
@@ -78,6 +79,30 @@ def _shares_json(figure: Figure) -> dict | None:
             level: {"expected": s.expected, "counted": s.counted, "reached": {str(k): v for k, v in s.reached.items()}}
             for level, s in figure.shares.items()
         },
+    }
+
+
+def _parts_json(figure: Figure) -> dict | None:
+    """The breakdowns' sums as JSON, the numbers as exact text."""
+    if not figure.parts:
+        return None
+    return {
+        code: {
+            "reported": sums.reported,
+            "sums": {part: {f: _text(n) for f, n in cells.items()} for part, cells in sums.sums.items()},
+        }
+        for code, sums in figure.parts.items()
+    }
+
+
+def _parts(data: dict | None) -> dict[str, PartSums] | None:
+    if not data:
+        return None
+    return {
+        code: PartSums(
+            {part: {f: _number(n) for f, n in cells.items()} for part, cells in b["sums"].items()}, b["reported"]
+        )
+        for code, b in data.items()
     }
 
 
@@ -104,6 +129,7 @@ READ_COLUMNS = (
     "expected",
     "rolled_up",
     "standard",
+    "parts",
 )
 
 
@@ -120,6 +146,7 @@ def _figure(row: tuple, measure: str) -> Figure:
         expected,
         rolled_up,
         std,
+        parts,
     ) = row
     shares, own_level, entry = _shares(std)
     return Figure(
@@ -138,6 +165,7 @@ def _figure(row: tuple, measure: str) -> Figure:
         own_level=own_level,
         entry_level=entry,
         share_of=entry,
+        parts=_parts(parts),
     )
 
 

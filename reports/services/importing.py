@@ -4,7 +4,8 @@ The first row is the header: the Vietnamese headings of the entry template ("Mã
 "Kỳ báo cáo", "Giá trị", "Tử số", "Mẫu số", "Không phát sinh (x)", "Ghi chú": ``HEADINGS``, the one mapping, which
 the template writes too), or the column names ``unit_code, indicator_code, period, value, numerator, denominator,
 comment, not_applicable`` (any case, any order; a label may carry the name in brackets, "Mã đơn vị (unit_code)";
-other columns are ignored; ``not_applicable`` is read when present). Every data row
+other columns are ignored; ``not_applicable`` is read when present; a value's parts in optional columns
+``part.<breakdown>.<part>.<field>``, e.g. ``part.sex.nam.numerator``). Every data row
 becomes a ``ValueRow`` carrying its row number in the file, so that an error reads "Dòng 7, cột value: ...".
 The rows then go through the one validation path, ``values_record`` (all or nothing).
 
@@ -154,6 +155,13 @@ def value_row(number: int, cells, positions: dict[str, int]) -> ValueRow | None:
     if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
         return None  # a blank line
     flag = _text(get("not_applicable")).lower()
+    # A value's parts (``reports.services.parts``): optional columns "part.<breakdown>.<part>.<field>", e.g.
+    # "part.sex.nu.numerator"; none filled in: the stored parts stay while they still sum to the total.
+    parts: dict = {}
+    for column in positions:
+        bits = column.split(".")
+        if len(bits) == 4 and bits[0] == "part" and (cell := _number(get(column))) is not None:
+            parts.setdefault(bits[1], {}).setdefault(bits[2], {})[bits[3]] = str(cell)
     return ValueRow(
         row=number,
         unit_code=_text(get("unit_code")),
@@ -164,6 +172,7 @@ def value_row(number: int, cells, positions: dict[str, int]) -> ValueRow | None:
         denominator=_number(get("denominator")),
         comment=_text(get("comment")),
         not_applicable=flag in TRUE_WORDS,
+        parts=parts or None,
     )
 
 

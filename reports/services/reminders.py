@@ -102,9 +102,9 @@ def reminders_send(*, today: datetime.date, days_before: int | None = None) -> i
     units = list(Unit.objects.filter(units_q).only("pk", "path", "depth", "kind", "name", "valid_from", "valid_to"))
     reports = {
         (unit_id, period_id): (status, deadline_id)
-        for unit_id, period_id, status, deadline_id in Submission.objects.filter(
-            period__in=list(by_period), unit__in=Unit.objects.filter(units_q).values("pk")
-        ).values_list("unit_id", "period_id", "status", "deadline_id")
+        for unit_id, period_id, status, deadline_id in Submission.objects.of_units()
+        .filter(period__in=list(by_period), unit__in=Unit.objects.filter(units_q).values("pk"))
+        .values_list("unit_id", "period_id", "status", "deadline_id")
     }
 
     wanted: list[tuple[Unit, Deadline, str, bool]] = []

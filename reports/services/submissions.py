@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
-from accounts.policy import may_review, may_submit
+from accounts.policy import may_review, may_review_agency, may_submit, may_submit_for_agency
 from indicators.models import Indicator
-from plans.models import Period
+from plans.models import Deadline, Period
 from plans.reporting import deadline_for
 from reports.models import EntryPath, Submission, SubmissionComment, SubmissionStatus, Value
 from reports.services.aggregates import aggregates_follow
@@ -42,56 +42,104 @@ class StaleSubmission(ValidationError):
 
 def submission_get(*, unit: Unit, period: Period) -> Submission:
     """The unit's report for the period, created as a draft on first use."""
-    submission, created = Submission.objects.get_or_create(
+    submission, created = Submission.objects.of_units().get_or_create(
         unit=unit, period=period, defaults={"deadline": deadline_for(unit=unit, period=period)}
     )
     return submission
 
 
-def lock_reasons(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
-    """For (unit id, period id) pairs, why writing is refused; two queries whatever the number of pairs."""
-    pairs = set(pairs)
+def agency_submission_get(*, agency, period: Period) -> Submission:
+    """An agency's own report for the period, created as a draft on first use."""
+    submission, _created = Submission.objects.get_or_create(
+        agency=agency, period=period, defaults={"unit": agency.unit}
+    )
+    return submission
+
+
+def lock_reasons(*, pairs: Iterable[tuple[int, int]], agency_pairs: Iterable[tuple[int, int]] = ()) -> dict:
+    """For (unit id, period id) pairs, why writing is refused; two queries whatever the number of pairs.
+    ``agency_pairs``: (agency id, period id) of agencies' own reports, answered under ``("agency", id, period)``
+    (one query more)."""
+    pairs, agency_pairs = set(pairs), set(agency_pairs)
+    reasons: dict = {}
+    if agency_pairs:
+        closed = set(
+            Period.objects.filter(pk__in={p for _a, p in agency_pairs}, is_closed=True).values_list("pk", flat=True)
+        )
+        for agency_id, period_id in agency_pairs:
+            if period_id in closed:
+                reasons[("agency", agency_id, period_id)] = _("Kỳ báo cáo đã khóa sổ.")
+        for agency_id, period_id, status in Submission.objects.filter(
+            agency__in={a for a, _p in agency_pairs},
+            period__in={p for _a, p in agency_pairs},
+            status__in=list(LOCKED_STATUSES),
+        ).values_list("agency_id", "period_id", "status"):
+            reasons.setdefault(("agency", agency_id, period_id), str(LOCKED_STATUSES[status]))
     if not pairs:
-        return {}
+        return reasons
     unit_ids, period_ids = {u for u, _p in pairs}, {p for _u, p in pairs}
-    reasons: dict[tuple[int, int], str] = {}
     closed = set(Period.objects.filter(pk__in=period_ids, is_closed=True).values_list("pk", flat=True))
     for unit_id, period_id in pairs:
         if period_id in closed:
             reasons[(unit_id, period_id)] = _("Kỳ báo cáo đã khóa sổ.")
-    for unit_id, period_id, status in Submission.objects.filter(
-        unit__in=unit_ids, period__in=period_ids, status__in=list(LOCKED_STATUSES)
-    ).values_list("unit_id", "period_id", "status"):
+    for unit_id, period_id, status in (
+        Submission.objects.of_units()
+        .filter(unit__in=unit_ids, period__in=period_ids, status__in=list(LOCKED_STATUSES))
+        .values_list("unit_id", "period_id", "status")
+    ):
         if (unit_id, period_id) in pairs:
             reasons.setdefault((unit_id, period_id), str(LOCKED_STATUSES[status]))
     return reasons
 
 
-def lock_for_write(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+def lock_for_write(*, pairs: Iterable[tuple[int, int]], agency_rows: Iterable[tuple[int, int, int]] = ()) -> dict:
     """``lock_reasons`` under row locks on the reports concerned, inside the writer's transaction.
 
     An approval and an edit of the same report serialise on the report's row: an edit validated before
-    a submission cannot land after it.
+    a submission cannot land after it. ``agency_rows``: (agency id, period id, its unit id) of agencies' reports.
     """
-    pairs = set(pairs)
+    pairs, agency_rows = set(pairs), set(agency_rows)
+    if agency_rows:
+        agency_ids, period_ids = {a for a, _p, _u in agency_rows}, {p for _a, p, _u in agency_rows}
+        existing = set(
+            Submission.objects.filter(agency__in=agency_ids, period__in=period_ids).values_list(
+                "agency_id", "period_id"
+            )
+        )
+        missing = [Submission(agency_id=a, period_id=p, unit_id=u) for a, p, u in agency_rows if (a, p) not in existing]
+        if missing:
+            bulk_create_with_history(missing, Submission, batch_size=2000, ignore_conflicts=True)
+        list(
+            Submission.objects.select_for_update()
+            .filter(agency__in=agency_ids, period__in=period_ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
     if pairs:
         # Every written (unit, period) gets its draft report row, so there is always a row to lock.
         existing = set(
-            Submission.objects.filter(unit__in={u for u, _p in pairs}, period__in={p for _u, p in pairs}).values_list(
-                "unit_id", "period_id"
-            )
+            Submission.objects.of_units()
+            .filter(unit__in={u for u, _p in pairs}, period__in={p for _u, p in pairs})
+            .values_list("unit_id", "period_id")
         )
         missing = [Submission(unit_id=u, period_id=p) for u, p in pairs - existing]
         if missing:
             bulk_create_with_history(missing, Submission, batch_size=2000, ignore_conflicts=True)
         unit_ids, period_ids = {u for u, _p in pairs}, {p for _u, p in pairs}
         list(
-            Submission.objects.select_for_update()
+            Submission.objects.of_units()
+            .select_for_update()
             .filter(unit__in=unit_ids, period__in=period_ids)
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-    return lock_reasons(pairs=pairs)
+    return lock_reasons(pairs=pairs, agency_pairs={(a, p) for a, p, _u in agency_rows})
+
+
+def _may_review(user: User, submission: Submission) -> bool:
+    if submission.agency_id is not None:
+        return may_review_agency(user, submission.agency)
+    return may_review(user, submission.unit)
 
 
 def _locked(submission_id: int, version: int | None) -> Submission:
@@ -134,7 +182,10 @@ def submission_submit(
     *, submission: Submission, user: User, via: str = EntryPath.FORM, version: int | None = None
 ) -> Submission:
     submission = _locked(submission.pk, version)
-    if not may_submit(user, submission.unit):
+    if submission.agency_id is not None:
+        if not may_submit_for_agency(user, submission.agency):
+            raise PermissionDenied(_("Chỉ cơ quan báo cáo mới nộp được báo cáo này."))
+    elif not may_submit(user, submission.unit):
         raise PermissionDenied(_("Chỉ đơn vị báo cáo mới nộp được báo cáo này."))
     if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
         raise ValidationError(
@@ -148,7 +199,13 @@ def submission_submit(
             )
         )
     submission.submitted_at, submission.submitted_by = timezone.now(), user
-    if submission.deadline_id is None:
+    if submission.deadline_id is None and submission.agency_id is not None:
+        submission.deadline = (
+            Deadline.objects.filter(rule__bodies__agency=submission.agency_id, period=submission.period_id)
+            .order_by("due_date")
+            .first()
+        )
+    elif submission.deadline_id is None:
         submission.deadline = deadline_for(unit=submission.unit, period=submission.period)
     _transition(submission, to=SubmissionStatus.SUBMITTED, user=user, via=via)
     transaction.on_commit(lambda: _notify_reviewers(submission))
@@ -167,14 +224,15 @@ def submission_approve(
     """Approve a submitted report; ``flags``: the data-quality flags the reviewer saw on the confirmation
     (``reports.quality.Flag.as_record``), kept with the approval (and in its history)."""
     submission = _locked(submission.pk, version)
-    if not may_review(user, submission.unit):
+    if not _may_review(user, submission):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới duyệt được báo cáo này."))
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError(_("Chỉ duyệt được báo cáo đã nộp."))
     submission.reviewed_at, submission.reviewed_by, submission.reason = timezone.now(), user, ""
     submission.approved_flags = list(flags or [])
     _transition(submission, to=SubmissionStatus.APPROVED, user=user, via=via)
-    aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
+    if submission.agency_id is None:  # an agency's values are not in the units' roll-up
+        aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
     transaction.on_commit(lambda: _notify_reporters(submission, _("Báo cáo đã được duyệt")))
     return submission
 
@@ -191,7 +249,7 @@ def submission_return(
 ) -> Submission:
     """Return a submitted report with a mandatory reason; ``about`` adds a comment on particular values."""
     submission = _locked(submission.pk, version)
-    if not may_review(user, submission.unit):
+    if not _may_review(user, submission):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới trả lại được báo cáo này."))
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError(_("Chỉ trả lại được báo cáo đã nộp."))
@@ -214,7 +272,7 @@ def submission_reopen(
 ) -> Submission:
     """Unlock an approved report for corrections (it goes back to "returned"), with a mandatory reason."""
     submission = _locked(submission.pk, version)
-    if not may_review(user, submission.unit):
+    if not _may_review(user, submission):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới mở lại được báo cáo này."))
     if submission.status != SubmissionStatus.APPROVED:
         raise ValidationError(_("Chỉ mở lại được báo cáo đã duyệt."))
@@ -223,7 +281,8 @@ def submission_reopen(
         raise ValidationError({"reason": _("Hãy nêu lý do mở lại.")})
     submission.reason = reason
     _transition(submission, to=SubmissionStatus.RETURNED, user=user, via=via, reason=reason)
-    aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
+    if submission.agency_id is None:  # an agency's values are not in the units' roll-up
+        aggregates_follow(submission=submission)  # a closed period's roll-up over approved reports
     SubmissionComment.objects.create(submission=submission, author=user, body=reason)
     transaction.on_commit(lambda: _notify_reporters(submission, _("Báo cáo được mở lại để sửa")))
     return submission
@@ -250,7 +309,8 @@ def _mail(recipients: list[str], subject: str, body: str) -> None:
 
 def _notify_reviewers(submission: Submission) -> None:
     """E-mail the reviewers of the unit above: the next actor after a submission."""
-    parent = submission.unit.parent
+    # An agency's own report goes to the reviewers of its unit (KH 290: the Sở GD&ĐT sums the city's Sở up).
+    parent = submission.unit if submission.agency_id else submission.unit.parent
     if parent is None:
         return
     addresses = list(
@@ -268,9 +328,12 @@ def _notify_reviewers(submission: Submission) -> None:
 
 
 def _notify_reporters(submission: Submission, subject: str) -> None:
-    addresses = list(
-        User.objects.filter(unit=submission.unit, is_active=True).exclude(email="").values_list("email", flat=True)
+    reporters = (
+        User.objects.filter(agency=submission.agency_id)
+        if submission.agency_id
+        else User.objects.filter(unit=submission.unit)
     )
+    addresses = list(reporters.filter(is_active=True).exclude(email="").values_list("email", flat=True))
     body = _("%(subject)s: %(unit)s, %(period)s.") % {
         "subject": subject,
         "unit": submission.unit.name,

@@ -8,7 +8,9 @@ nothing (``dry_run`` leaves every table as it was, not even a period is created)
 
 Rules, each owned elsewhere and called here: who may enter for a unit (``accounts.policy.may_enter``), how a
 typed number reads (``core.numbers.number_parse``: the page's separators, exact, whole numbers for counts),
-how a period code resolves (``plans.periods``), the locks of a report (``lock_reasons``).
+how a period code resolves (``plans.periods``), the locks of a report (``lock_reasons``), the parts of a value
+(``reports.services.parts``: they sum to the total), an agency's own report (``row.agency``: its account, the
+indicators its rules assign it, ``reports.services.agencies``; stored with ``Value.agency``, never read as a unit's).
 
 Versions (no lost update): a row carries the version of the value its author started from (the grid's hidden
 field, the version an import's preview saw, an API client's ``version``). A row that would change a value
@@ -36,8 +38,10 @@ from indicators.models import Indicator, Measure
 from plans.models import Period
 from plans.periods import period_neighbour_code, period_saved, periods_resolve
 from reports.models import EntryPath, Value
+from reports.services.agencies import agencies_for_rows
+from reports.services.parts import parts_clean, parts_fit
 from reports.services.submissions import lock_for_write, lock_reasons
-from units.models import KIND_LEVEL, Level, Unit
+from units.models import KIND_LEVEL, Agency, Level, Unit
 
 COLUMNS = ["unit_code", "indicator_code", "period", "value", "numerator", "denominator", "comment"]
 #: A row's version that replaces whatever is stored, on purpose.
@@ -59,6 +63,11 @@ class ValueRow:
     not_applicable: bool = False
     #: The version of the value the author started from (0: none existed); ``OVERWRITE``; None: unknown.
     version: int | str | None = None
+    #: The parts by the indicator's breakdowns, as typed: ``{"sex": {"nam": {"numerator": "40", ...}, ...}}``;
+    #: None: not given (the stored parts stay while they still sum to the total).
+    parts: dict | None = None
+    #: The id of the agency whose own report the row belongs to (``plans.ReportingBody``); None: the unit's.
+    agency: int | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,6 +96,20 @@ class CleanRow:
     comment: str
     not_applicable: bool
     version: int | str | None = None
+    parts: dict | None = None
+    agency: Agency | None = None
+
+    @property
+    def key(self) -> tuple:
+        """The stored value a row writes: (unit, agency or None, indicator, period)."""
+        return (self.unit.pk, self.agency.pk if self.agency else None, self.indicator.pk, self.period.pk)
+
+    @property
+    def report(self) -> tuple:
+        """The report a row belongs to, as ``lock_reasons`` keys it."""
+        if self.agency is not None:
+            return ("agency", self.agency.pk, self.period.pk)
+        return (self.unit.pk, self.period.pk)
 
 
 @dataclasses.dataclass
@@ -150,12 +173,17 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
             else:
                 read_only[(code, unit.code)] = unit
 
+    # Agencies' own reports: the agency's unit, the indicators the rules assign it (``agency_indicators``).
+    agencies = agencies_for_rows(rows=rows, periods=periods, user=user)
     locks = lock_reasons(
-        pairs={(unit.pk, periods[code].pk) for (code, _c), unit in units.items() if periods[code].pk is not None}
+        pairs={(unit.pk, periods[code].pk) for (code, _c), unit in units.items() if periods[code].pk is not None},
+        agency_pairs={
+            (a.agency.pk, periods[code].pk) for (code, _i), a in agencies.items() if periods[code].pk is not None
+        },
     )
 
     clean: list[CleanRow] = []
-    seen: dict[tuple[int, int, int], int] = {}
+    seen: dict[tuple, int] = {}
     for r in rows:
         row_errors: list[RowError] = [
             RowError(r.row, column, _("Có ký tự rỗng (NUL) không hợp lệ; hãy lưu lại tệp dưới dạng văn bản."))
@@ -182,8 +210,23 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
             row_errors.append(
                 RowError(r.row, "indicator_code", _("Không có chỉ tiêu mã '%(code)s'.") % {"code": indicator_code})
             )
+        access = agencies.get((period_code, r.agency)) if r.agency is not None and period else None
+        agency = access.agency if access is not None else None
         unit = units.get((period_code, unit_code)) if period else None
-        if not unit_code:
+        if r.agency is not None:
+            unit = agency.unit if agency is not None else None
+            if period and access is None:
+                row_errors.append(RowError(r.row, "unit_code", _("Bạn không được nhập số liệu cho cơ quan này.")))
+            elif period and indicator and indicator.pk not in access.indicators:
+                row_errors.append(
+                    RowError(
+                        r.row,
+                        "indicator_code",
+                        _("Chỉ tiêu %(code)s không thuộc báo cáo của %(agency)s.")
+                        % {"code": indicator.code, "agency": agency.name},
+                    )
+                )
+        elif not unit_code:
             row_errors.append(RowError(r.row, "unit_code", _("Thiếu mã đơn vị.")))
         elif period and unit is None and (period_code, unit_code) in read_only:
             row_errors.append(
@@ -209,7 +252,7 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
         if len(comment) > 2000:
             row_errors.append(RowError(r.row, "comment", _("Ghi chú dài quá 2000 ký tự.")))
 
-        if indicator and unit:
+        if indicator and unit and agency is None:  # an agency reports its own figures, at its unit
             if KIND_LEVEL[unit.kind] != indicator.entry_level:
                 row_errors.append(
                     RowError(
@@ -219,12 +262,24 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
                         % {"code": indicator.code, "level": Level(indicator.entry_level).label.lower()},
                     )
                 )
-        if unit and period and period.pk is not None and (unit.pk, period.pk) in locks:
-            row_errors.append(RowError(r.row, "period", locks[(unit.pk, period.pk)]))
+        report = (
+            ("agency", agency.pk, period.pk) if agency and period else (unit.pk if unit else None, period and period.pk)
+        )
+        if unit and period and period.pk is not None and report in locks:
+            row_errors.append(RowError(r.row, "period", locks[report]))
         if indicator and not r.not_applicable and not row_errors:
             row_errors.extend(_check_measure(r.row, indicator, value, numerator, denominator))
+        parts = None
+        if indicator and not row_errors:
+            if r.not_applicable:
+                parts = {}
+            elif r.parts is not None:
+                parts, problems = parts_clean(
+                    indicator, r.parts, {"value": value, "numerator": numerator, "denominator": denominator}
+                )
+                row_errors.extend(RowError(r.row, "parts", message) for message in problems)
         if unit and indicator and period:
-            key = (unit.pk, indicator.pk, period.pk)
+            key = (unit.pk, agency.pk if agency else None, indicator.pk, period.pk)
             if key in seen:
                 row_errors.append(RowError(r.row, "indicator_code", _("Trùng với dòng %(row)s.") % {"row": seen[key]}))
             seen.setdefault(key, r.row)
@@ -245,9 +300,19 @@ def values_validate(*, rows: Sequence[ValueRow], user) -> tuple[list[CleanRow], 
                 comment,
                 bool(r.not_applicable),
                 r.version,
+                parts,
+                agency,
             )
         )
     return clean, errors
+
+
+def _parts_kept(clean: list[CleanRow], current) -> None:
+    """Rows that give no parts keep the stored ones while these still sum to the row's total."""
+    for c in clean:
+        if c.parts is None:
+            v = current.get(c.key) if c.period.pk is not None else None
+            c.parts = v.parts if v is not None and v.parts and parts_fit(v.parts, c) else {}
 
 
 def _check_measure(row, indicator: Indicator, value, numerator, denominator) -> list[RowError]:
@@ -291,13 +356,13 @@ def _warnings(clean: list[CleanRow]) -> list[RowError]:
     warnings = []
     for prev_code, rows in by_prev.items():
         previous = {
-            (v.unit_id, v.indicator_id): v
+            (v.unit_id, v.agency_id, v.indicator_id): v
             for v in Value.objects.filter(
                 period__code=prev_code, unit__in=[r.unit.pk for r in rows], indicator__in={r.indicator.pk for r in rows}
             )
         }
         for c in rows:
-            old = previous.get((c.unit.pk, c.indicator.pk))
+            old = previous.get(c.key[:3])
             if old is None:
                 continue
             new_number = (
@@ -338,11 +403,11 @@ def _current(clean: list[CleanRow], *, for_update: bool = False) -> dict[tuple[i
         if for_update:
             qs = qs.select_for_update(of=("self",))
         for v in qs:
-            current[(v.unit_id, v.indicator_id, v.period_id)] = v
+            current[(v.unit_id, v.agency_id, v.indicator_id, v.period_id)] = v
     return current
 
 
-FIELDS = ["value", "numerator", "denominator", "comment", "not_applicable"]
+FIELDS = ["value", "numerator", "denominator", "comment", "not_applicable", "parts"]
 
 
 def _changes(c: CleanRow, v: Value | None) -> bool:
@@ -353,7 +418,7 @@ def _conflicts(clean: list[CleanRow], current, result: RecordResult, *, unversio
     """Rows that would overwrite a change their author did not see (see the module's "Versions")."""
     conflicts = []
     for c in clean:
-        v = current.get((c.unit.pk, c.indicator.pk, c.period.pk)) if c.period.pk is not None else None
+        v = current.get(c.key) if c.period.pk is not None else None
         stored = v.version if v else 0
         if c.version == OVERWRITE or (c.version is None and (unversioned_ok or not _changes(c, v))):
             continue
@@ -395,9 +460,8 @@ def values_record(
         if errors and not partial:
             return result
         current = _current(clean)
-        result.versions = {
-            c.row: (v.version if (v := current.get((c.unit.pk, c.indicator.pk, c.period.pk))) else 0) for c in clean
-        }
+        _parts_kept(clean, current)
+        result.versions = {c.row: (v.version if (v := current.get(c.key)) else 0) for c in clean}
         # A preview reads the versions it will confirm with; a write without a version may not change a value.
         conflicts = _conflicts(clean, current, result, unversioned_ok=dry_run)
         if conflicts and not partial:
@@ -418,16 +482,20 @@ def _write(clean: list[CleanRow], user, path: str, result: RecordResult, *, part
         c.period = saved[c.period.code]
     # Re-check the locks with the report rows locked: a submission or approval that committed since the
     # validation wins, and a concurrent one waits for this transaction.
-    locks = lock_for_write(pairs={(c.unit.pk, c.period.pk) for c in clean})
+    locks = lock_for_write(
+        pairs={(c.unit.pk, c.period.pk) for c in clean if c.agency is None},
+        agency_rows={(c.agency.pk, c.period.pk, c.unit.pk) for c in clean if c.agency is not None},
+    )
     if locks:
         for c in clean:
-            if (c.unit.pk, c.period.pk) in locks:
-                result.errors.append(RowError(c.row, "period", locks[(c.unit.pk, c.period.pk)]))
+            if c.report in locks:
+                result.errors.append(RowError(c.row, "period", locks[c.report]))
         if not partial:
             return
-        clean = [c for c in clean if (c.unit.pk, c.period.pk) not in locks]
+        clean = [c for c in clean if c.report not in locks]
     # The versions again, under the row locks: a value changed since the validation is not overwritten.
     current = _current(clean, for_update=True)
+    _parts_kept(clean, current)
     conflicts = _conflicts(clean, current, result, unversioned_ok=False)
     if conflicts:
         if not partial:
@@ -436,12 +504,13 @@ def _write(clean: list[CleanRow], user, path: str, result: RecordResult, *, part
     now = timezone.now()
     creates, updates = [], []
     for c in clean:
-        v = current.get((c.unit.pk, c.indicator.pk, c.period.pk))
+        v = current.get(c.key)
         new = {f: getattr(c, f) for f in FIELDS}
         if v is None:
             creates.append(
                 Value(
                     unit=c.unit,
+                    agency=c.agency,
                     indicator=c.indicator,
                     period=c.period,
                     entered_by=user,

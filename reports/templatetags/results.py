@@ -17,6 +17,12 @@ def cell(row):
 
 
 @register.filter
+def parts_lines(row):
+    """The breakdown lines of a row's figure (a row with ``indicator`` and ``figure``)."""
+    return display.parts_lines(row.figure, row.indicator)
+
+
+@register.filter
 def backcast_text(unit, period):
     return display.backcast_text(unit, period)
 

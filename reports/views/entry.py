@@ -15,11 +15,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.policy import may_enter
+from accounts.policy import is_agency_reporter, may_enter
 from core.numbers import number_text
 from core.uploads import ImportFileError
 from plans.models import Period
 from plans.periods import period_resolve
+from plans.reporting import agency_deadlines
 from reports.forms import EntryFormSet, ImportForm, warning_text
 from reports.jobs import import_rows_if_large, values_check_job_start, values_import_job_start
 from reports.models import EntryPath
@@ -66,9 +67,13 @@ def entry_index(request: HttpRequest) -> HttpResponse:
     unit = None
     if request.GET.get("unit", "").isdigit():
         unit = unit_visible_or_404(user, int(request.GET["unit"]))
-    elif user.unit_id is not None:
+    elif user.unit_id is not None and not is_agency_reporter(user):
         unit = user.unit
     today = timezone.localdate()
+    if is_agency_reporter(user) and unit is None:  # an agency account: the periods of its own report
+        agency = user.agency
+        rows = agency_deadlines(agency)
+        return render(request, "reports/agency_index.html", {"agency": agency, "rows": rows, "today": today})
     context = {"unit": unit, "today": today, "rows": [], "top_units": []}
     if unit is not None:
         context["rows"] = entry_periods(unit=unit, today=today)

@@ -49,7 +49,8 @@ def rollup_index(request: HttpRequest) -> HttpResponse:
     if unit is None:
         raise Http404(_("Chưa có đơn vị hành chính nào."))
     latest = (
-        Value.objects.filter(unit__path__startswith=unit.path)
+        Value.objects.of_units()
+        .filter(unit__path__startswith=unit.path)
         .order_by("-period__year")
         .values_list("period__year", flat=True)
         .first()

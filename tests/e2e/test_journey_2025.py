@@ -84,13 +84,13 @@ def status_of(page) -> str:
 
 def test_it_lets_the_commune_of_2025_enter_2026_and_submit(sessions, artifacts, journey):
     page = sessions("demo-commune")
-    page.goto("/bao-cao/nhap-lieu/")
-    assert "Xã Cổ Đô" in page.locator("h1").inner_text()
-    row = page.get_by_role("row", name=re.compile(rf"^Năm {PERIOD}\b"))
+    page.goto("/")  # the to-do home: the open period 2026 with its due date, one button to continue
+    row = page.locator("#todo-periods").get_by_role("row", name=re.compile(rf"Năm {PERIOD}"))
     assert "01/12/2026" in row.inner_text()  # the due date of Hà Nội's KH 290, asked of its communes from 2025
-    shots(page, artifacts, "01-commune-periods")
-    row.get_by_role("link", name="Nhập số liệu").click()
+    shots(page, artifacts, "01-commune-home")
+    page.locator("#continue").click()
     page.wait_for_url(re.compile(rf"/bao-cao/nhap-lieu/\d+/{PERIOD}/$"))
+    assert "Xã Cổ Đô" in page.locator("h1").inner_text()
     journey.entry_url = page.url
     journey.unit_id = re.search(r"/nhap-lieu/(\d+)/", page.url).group(1)
     journey.submission_url = f"/bao-cao/bao-cao-don-vi/{journey.unit_id}/{PERIOD}/"
@@ -104,8 +104,13 @@ def test_it_lets_the_commune_of_2025_enter_2026_and_submit(sessions, artifacts, 
     page.wait_for_load_state()
     assert "21.000/42.000" in page.locator(f"#row-{INDICATOR} .entry-saved").inner_text()
 
-    page.goto(journey.submission_url)
-    page.get_by_role("button", name="Nộp báo cáo").click()
+    page.locator("#to-report").click()  # the grid links to the report
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Nộp báo cáo", exact=True).click()
+    page.wait_for_load_state()
+    assert page.locator("#submit-blank li").count() >= 1  # the confirmation names the indicators left blank
+    shots(page, artifacts, "03-commune-confirm-submit")
+    page.get_by_role("button", name="Xác nhận nộp báo cáo").click()
     page.wait_for_load_state()
     assert status_of(page) == "Đã nộp, chờ duyệt"
     shots(page, artifacts, "03-commune-submitted")
@@ -115,9 +120,13 @@ def test_it_lets_the_commune_of_2025_enter_2026_and_submit(sessions, artifacts, 
 def test_it_lets_the_hanoi_reviewer_approve_the_communes_report(sessions, artifacts, journey):
     journey.needs("submit")
     page = sessions("demo-province")
-    page.goto(journey.submission_url)
+    page.goto("/")  # the reviewer's to-do home: Cổ Đô's report waits for review
+    page.locator("#todo-waiting").get_by_role("link", name="Xã Cổ Đô").click()
+    page.wait_for_load_state()
     assert "Xã Cổ Đô" in page.locator("h1").inner_text()
-    page.get_by_role("button", name="Duyệt báo cáo").click()
+    page.get_by_role("link", name="Duyệt báo cáo", exact=True).click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Xác nhận duyệt báo cáo").click()
     page.wait_for_load_state()
     assert status_of(page) == "Đã duyệt"
     shots(page, artifacts, "04-province-approved")
