@@ -12,8 +12,9 @@ from indicators.models import Indicator
 from plans.periods import period_get_or_create
 from reports.charts import axis_for, rate_chart, series_chart
 from reports.models import Value
+from reports.selectors.dashboard import TrendRow
 from reports.selectors.series import indicator_series
-from reports.selectors.submissions import Counts, TrendRow
+from reports.selectors.submissions import Counts
 
 from .national import NationalTestCase
 

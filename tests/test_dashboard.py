@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from plans.periods import period_get_or_create, period_resolve
 from reports.models import Submission, SubmissionStatus
-from reports.selectors.submissions import dashboard, trend_codes
+from reports.selectors.dashboard import dashboard, trend_codes
 from units.models import Unit, UnitKind
 
 from .base import PersonasTestCase

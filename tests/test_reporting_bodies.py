@@ -22,7 +22,7 @@ from plans.periods import period_get_or_create
 from plans.reporting import bodies_expected, deadlines_around
 from reports.models import Submission, SubmissionStatus, Value
 from reports.rollup import rollup
-from reports.selectors.submissions import dashboard
+from reports.selectors.dashboard import dashboard
 from reports.services.submissions import agency_submission_get, submission_submit
 from reports.services.values import ValueRow, values_record
 from units.models import Agency

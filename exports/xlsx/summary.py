@@ -43,8 +43,9 @@ from reports.display import backcast_text, origin_text, status_rule
 from reports.models import RollupNote, SubmissionStatus
 from reports.progress import Progress, Status, progress_for
 from reports.rollup import Figure, rollup
+from reports.selectors.dashboard import reporting_units
 from reports.selectors.rollup import rollup_indicators
-from reports.selectors.submissions import SUBMITTED, reporting_units
+from reports.selectors.submissions import SUBMITTED
 from reports.selectors.values import Approval, figures_approval
 from units.models import KIND_LEVEL, LEVEL_RANK, Unit
 

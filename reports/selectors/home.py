@@ -25,9 +25,9 @@ from jobs.models import Job, JobState
 from plans.models import Deadline, Period
 from plans.reporting import deadline_for
 from reports.models import Submission, SubmissionStatus, Value
+from reports.selectors.dashboard import late_or_missing
 from reports.selectors.entry import entry_grid
 from reports.selectors.rollup import RollupPage, rollup_page
-from reports.selectors.submissions import late_or_missing
 from units.models import Unit
 
 OPEN = (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)

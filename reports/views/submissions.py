@@ -23,11 +23,10 @@ from plans.periods import period_saved
 from reports.charts import rate_chart
 from reports.forms import ApproveForm, CommentForm, NarrativeForm, ReopenForm, ReturnForm, SubmitForm
 from reports.models import SubmissionStatus, Value
+from reports.selectors.dashboard import dashboard, late_or_missing
 from reports.selectors.quality import quality_flags
 from reports.selectors.review import changes_since_return, report_review
 from reports.selectors.submissions import (
-    dashboard,
-    late_or_missing,
     submission_indicators,
     submission_page,
     value_history,
