@@ -103,8 +103,8 @@ def test_it_shows_the_entry_grid_as_one_card_per_indicator_on_a_phone(browser, p
         page.goto("/bao-cao/tong-hop/")
         unit_id = re.search(r"/tong-hop/(\d+)/", page.url).group(1)
         page.goto(f"/bao-cao/nhap-lieu/{unit_id}/2026/")
-        assert not page.locator("#entry-grid thead").is_visible()
-        rows = page.locator("#entry-grid tbody tr")
+        assert not page.locator("#entry-grid > thead").is_visible()
+        rows = page.locator("#entry-grid > tbody > tr")
         first, second = rows.nth(0).bounding_box(), rows.nth(1).bounding_box()
         assert first["width"] <= PHONE["width"]
         assert second["y"] >= first["y"] + first["height"]  # stacked cards, not columns
