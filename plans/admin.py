@@ -20,7 +20,7 @@ from core.numbers import number_text
 from core.spreadsheet import SpreadsheetAdminMixin
 from units.models import Level, kinds_of_level
 
-from .forms import TargetConstraintsMixin
+from .forms import TARGET_FIELDS, TargetConstraintsMixin
 from .models import (
     Deadline,
     Document,
@@ -135,20 +135,7 @@ class PlanAdminForm(forms.ModelForm):
 class TargetInlineForm(TargetConstraintsMixin, forms.ModelForm):
     class Meta:
         model = Target
-        fields = [
-            "indicator",
-            "unit",
-            "year",
-            "kind",
-            "value",
-            "value_max",
-            "standard_level",
-            "share_of",
-            "approximate",
-            "units_required",
-            "units_total",
-            "note",
-        ]
+        fields = TARGET_FIELDS
 
 
 class TargetInlineFormSet(forms.BaseInlineFormSet):

@@ -36,6 +36,24 @@ def _bootstrap(form: forms.BaseForm) -> None:
         widget.attrs.setdefault("class", css)
 
 
+#: The fields a person types for a target, on the plan page and in the admin's inline (one list for both).
+TARGET_FIELDS = [
+    "indicator",
+    "unit",
+    "year",
+    "kind",
+    "value",
+    "value_max",
+    "standard_level",
+    "share_of",
+    "approximate",
+    "units_required",
+    "units_total",
+    "area_category",
+    "note",
+]
+
+
 class TargetForm(TargetConstraintsMixin, forms.ModelForm):
     """A target typed on the plan page; numbers read as the page writes them (``core.numbers``)."""
 
@@ -44,21 +62,7 @@ class TargetForm(TargetConstraintsMixin, forms.ModelForm):
 
     class Meta:
         model = Target
-        fields = [
-            "indicator",
-            "unit",
-            "year",
-            "kind",
-            "value",
-            "value_max",
-            "standard_level",
-            "share_of",
-            "approximate",
-            "units_required",
-            "units_total",
-            "area_category",
-            "note",
-        ]
+        fields = TARGET_FIELDS
 
     def __init__(self, *args, plan: Plan, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,6 +17,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,50 @@ def artifacts() -> Path:
     """Screenshots of the key pages, kept after the run (git-ignored)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@dataclass
+class Journey:
+    """What one step of a journey leaves for the next (the steps run in order and share one report)."""
+
+    entry_url: str = ""
+    submission_url: str = ""
+    unit_id: str = ""
+    flagged: tuple[str, str] = ("", "")
+    done: list[str] = field(default_factory=list)
+
+    def needs(self, step: str) -> None:
+        if step not in self.done:
+            pytest.skip(f"Bước trước ({step}) chưa thành công.")
+
+
+@pytest.fixture(scope="module")
+def journey() -> Journey:
+    return Journey()
+
+
+@pytest.fixture(scope="module")
+def sessions(browser, portal_url):
+    """One browser context (own cookies) per demo account, logged in through the login page once."""
+    contexts, pages = [], {}
+
+    def page_of(username: str):
+        if username not in pages:
+            context = browser.new_context(
+                base_url=portal_url, accept_downloads=True, locale="vi-VN", viewport={"width": 1366, "height": 900}
+            )
+            context.set_default_timeout(15_000)
+            contexts.append(context)
+            page = context.new_page()
+            page.goto("/dang-nhap/")
+            page.locator("#id_username").fill(username)
+            page.locator("#id_password").fill(DEMO_PASSWORD)
+            page.get_by_role("button", name="Đăng nhập").click()
+            page.wait_for_load_state()
+            assert "/dang-nhap/" not in page.url, f"{username} could not log in"
+            pages[username] = page
+        return pages[username]
+
+    yield page_of
+    for context in contexts:
+        context.close()

@@ -14,12 +14,9 @@ from __future__ import annotations
 import io
 import re
 import urllib.request
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
-from .conftest import DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
 
@@ -30,50 +27,6 @@ FIXED = ("2345", "4321")  # after the district's remark
 RETURN_REASON = "Tử số năng lực thông tin chưa khớp với sổ theo dõi của xã, đề nghị kiểm tra lại."
 REMARK = "Đối chiếu với sổ theo dõi lớp bồi dưỡng năm 2024."
 FLAGGED = "LEARNING_FAMILY"  # typed with last year's numerator and a new denominator: a data-quality flag
-
-
-@dataclass
-class Journey:
-    """What the steps hand on to each other."""
-
-    entry_url: str = ""
-    submission_url: str = ""
-    flagged: tuple[str, str] = ("", "")
-    done: list[str] = field(default_factory=list)
-
-    def needs(self, step: str) -> None:
-        if step not in self.done:
-            pytest.skip(f"Bước trước ({step}) chưa thành công.")
-
-
-@pytest.fixture(scope="module")
-def journey() -> Journey:
-    return Journey()
-
-
-@pytest.fixture(scope="module")
-def sessions(browser, portal_url):
-    """One browser context (own cookies) per demo account, logged in through the login page once."""
-    contexts, pages = [], {}
-
-    def page_of(username: str):
-        if username not in pages:
-            context = browser.new_context(base_url=portal_url, accept_downloads=True, locale="vi-VN")
-            context.set_default_timeout(15_000)
-            contexts.append(context)
-            page = context.new_page()
-            page.goto("/dang-nhap/")
-            page.locator("#id_username").fill(username)
-            page.locator("#id_password").fill(DEMO_PASSWORD)
-            page.get_by_role("button", name="Đăng nhập").click()
-            page.wait_for_load_state()
-            assert "/dang-nhap/" not in page.url, f"{username} could not log in"
-            pages[username] = page
-        return pages[username]
-
-    yield page_of
-    for context in contexts:
-        context.close()
 
 
 def shot(page, artifacts: Path, name: str) -> None:

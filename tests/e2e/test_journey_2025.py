@@ -10,12 +10,9 @@ Screenshots of each key page at 1366 and 390 px land in artifacts/e2e/ (2025-*.p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
-from .conftest import DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
 
@@ -23,50 +20,6 @@ PERIOD = "2026"
 INDICATOR = "INFO_COMPETENCY"
 FIGURE = ("21000", "42000")  # numerator / denominator typed: 50,00 %
 WIDTHS = (1366, 390)
-
-
-@dataclass
-class Journey:
-    entry_url: str = ""
-    submission_url: str = ""
-    unit_id: str = ""
-    done: list[str] = field(default_factory=list)
-
-    def needs(self, step: str) -> None:
-        if step not in self.done:
-            pytest.skip(f"Bước trước ({step}) chưa thành công.")
-
-
-@pytest.fixture(scope="module")
-def journey() -> Journey:
-    return Journey()
-
-
-@pytest.fixture(scope="module")
-def sessions(browser, portal_url):
-    """One browser context per demo account, logged in through the login page once."""
-    contexts, pages = [], {}
-
-    def page_of(username: str):
-        if username not in pages:
-            context = browser.new_context(
-                base_url=portal_url, locale="vi-VN", viewport={"width": WIDTHS[0], "height": 900}
-            )
-            context.set_default_timeout(15_000)
-            contexts.append(context)
-            page = context.new_page()
-            page.goto("/dang-nhap/")
-            page.locator("#id_username").fill(username)
-            page.locator("#id_password").fill(DEMO_PASSWORD)
-            page.get_by_role("button", name="Đăng nhập").click()
-            page.wait_for_load_state()
-            assert "/dang-nhap/" not in page.url, f"{username} could not log in"
-            pages[username] = page
-        return pages[username]
-
-    yield page_of
-    for context in contexts:
-        context.close()
 
 
 def shots(page, artifacts: Path, name: str) -> None:
