@@ -10,6 +10,7 @@
 import datetime
 from decimal import Decimal as D
 
+from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.urls import reverse
 
@@ -23,7 +24,7 @@ from plans.reporting import bodies_expected, deadlines_around
 from reports.models import Submission, SubmissionStatus, Value
 from reports.rollup import rollup
 from reports.selectors.dashboard import dashboard
-from reports.services.submissions import agency_submission_get, submission_submit
+from reports.services.submissions import agency_submission_get, submission_get, submission_submit
 from reports.services.values import ValueRow, values_record
 from units.models import Agency
 from units.services import units_load
@@ -200,6 +201,29 @@ class CountTests(YTichTestCase):
         # the commune still enters its own values: its report is not locked by the association's
         result = values_record(rows=[self.row(agency=False)], user=self.commune)
         self.assertTrue(result.ok, result.errors)
+
+    def test_the_associations_figures_do_not_fill_the_communes_empty_report(self):
+        values_record(rows=[self.row()], user=self.account)
+        submission_submit(
+            submission=agency_submission_get(agency=self.association, period=self.y2024), user=self.account
+        )
+        with self.assertRaisesMessage(ValidationError, "Không thể nộp báo cáo trống"):
+            submission_submit(submission=submission_get(unit=self.ytich, period=self.y2024), user=self.commune)
+
+    def test_the_communes_confirmations_read_its_own_report_not_the_associations(self):
+        values_record(rows=[self.row()], user=self.account)
+        submission_submit(
+            submission=agency_submission_get(agency=self.association, period=self.y2024), user=self.account
+        )
+        self.client.force_login(self.commune)
+        response = self.client.get(reverse("reports:submission_submit", args=[self.ytich.pk, "2024"]))
+        self.assertTrue(response.context["summary"].empty)
+        self.assertFalse(response.context["can_submit"])  # nothing of its own entered: nothing to submit
+        self.client.force_login(self.officer)
+        response = self.client.get(reverse("reports:submission_approve", args=[self.ytich.pk, "2024"]))
+        self.assertEqual(response.context["submission"].status, SubmissionStatus.DRAFT)
+        self.assertFalse(response.context["can_approve"])  # the association's submitted report is not the commune's
+        self.assertEqual(response.context["review"].lines, [])
 
 
 class AgencyIndexTests(YTichTestCase):

@@ -217,7 +217,7 @@ def report_document(*, user: User, unit: Unit, period: Period, plan: Plan | None
 def report_narrative(*, unit: Unit, period: Period) -> list[tuple[str, str]]:
     """The narrative sections of the unit's report (``Submission.narrative_*``), headed as an official report
     heads them; the sections left blank are left out. One query."""
-    submission = Submission.objects.filter(unit=unit, period_id=period.pk).first() if period.pk else None
+    submission = Submission.objects.of_units().filter(unit=unit, period_id=period.pk).first() if period.pk else None
     if submission is None:
         return []
     sections = [

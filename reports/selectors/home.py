@@ -107,10 +107,11 @@ def reporter_todo(*, user: User, unit: Unit, today: datetime.date) -> ReporterTo
     deadlines = _deadlines(unit, subtree=False)
     periods = {d.period_id: d.period for d in deadlines if not d.period.is_closed}
     submissions = {
-        s.period_id: s for s in Submission.objects.filter(unit=unit, period_id__in=list(periods))
+        s.period_id: s for s in Submission.objects.of_units().filter(unit=unit, period_id__in=list(periods))
     }  # one query
     counts = dict(
-        Value.objects.filter(unit=unit, period_id__in=list(periods))
+        Value.objects.of_units()
+        .filter(unit=unit, period_id__in=list(periods))
         .values("period_id")
         .annotate(n=Count("pk"))
         .values_list("period_id", "n")
@@ -171,7 +172,7 @@ def reviewer_todo(*, user: User, unit: Unit, today: datetime.date) -> ReviewerTo
     late, own, own_due, glance = [], None, None, None
     if period is not None:
         late = late_or_missing(unit=unit, period=period, which="").rows
-        own = Submission.objects.filter(unit=unit, period=period).first()
+        own = Submission.objects.of_units().filter(unit=unit, period=period).first()
         deadline = deadline_for(unit=unit, period=period, deadlines=_deadlines(unit, subtree=False))
         own_due = deadline.due_date if deadline else None
         glance = rollup_page(user=user, unit=unit, period=period)

@@ -54,7 +54,7 @@ def quality_flags(*, unit: Unit, period: Period, subtree: bool = False) -> Quali
     else:
         looked_at = Q(unit=unit)
         around = Q(unit__parent_id=unit.parent_id) if unit.parent_id else looked_at
-    values = Value.objects.filter(period_id=period.pk)
+    values = Value.objects.of_units().filter(period_id=period.pk)
     every = _figures(values.filter(around | looked_at))
     siblings: dict[tuple[int | None, str], list] = defaultdict(list)
     for figure, _path in every:
@@ -66,7 +66,8 @@ def quality_flags(*, unit: Unit, period: Period, subtree: bool = False) -> Quali
         mine = [f for f, _path in every if f.unit_id == unit.pk]
     previous_code = period_neighbour_code(period, -1)
     previous = {
-        (f.unit_id, f.code): f for f, _path in _figures(Value.objects.filter(looked_at, period__code=previous_code))
+        (f.unit_id, f.code): f
+        for f, _path in _figures(Value.objects.of_units().filter(looked_at, period__code=previous_code))
     }
     return QualityResult(flags_find(figures=mine, previous=previous, siblings=siblings, rules=rules_load()), previous)
 

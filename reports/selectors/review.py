@@ -138,7 +138,8 @@ def return_notes(*, unit: Unit, period: Period) -> ReturnNotes | None:
     if period.pk is None:
         return None
     submission = (
-        Submission.objects.filter(unit=unit, period_id=period.pk, status=SubmissionStatus.RETURNED)
+        Submission.objects.of_units()
+        .filter(unit=unit, period_id=period.pk, status=SubmissionStatus.RETURNED)
         .select_related("reviewed_by")
         .first()
     )
@@ -182,16 +183,20 @@ def submit_summary(*, user, unit: Unit, period: Period, submission: Submission) 
     blank = [row.indicator for row in grid.rows if row.current is None]
     entered = sum(1 for row in grid.rows if row.current is not None)
     if not grid.rows and period.pk is not None:
-        entered = Value.objects.filter(unit=unit, period_id=period.pk).count()
+        entered = Value.objects.of_units().filter(unit=unit, period_id=period.pk).count()
     quality = quality_flags(unit=unit, period=period)
     below = 0
     if period.pk is not None:
-        below = Submission.objects.filter(
-            unit__path__startswith=unit.path,
-            unit__depth__gt=unit.depth,
-            period_id=period.pk,
-            status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED],
-        ).count()
+        below = (
+            Submission.objects.of_units()
+            .filter(
+                unit__path__startswith=unit.path,
+                unit__depth__gt=unit.depth,
+                period_id=period.pk,
+                status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED],
+            )
+            .count()
+        )
     return SubmitSummary(
         unit=unit,
         period=period,

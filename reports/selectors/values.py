@@ -71,12 +71,12 @@ def figures_approval(*, unit: Unit, period: Period, approved_only: bool = False)
     back-cast unit); an ``approved_only`` output counts no unapproved unit. One query."""
     if period.pk is None:
         return Approval()
-    values = Value.objects.filter(values_feeding(unit, period))
+    values = Value.objects.of_units().filter(values_feeding(unit, period))
     if period.kind == PeriodKind.YEAR:
         values = values.filter(period__year=period.year)
     else:
         values = values.filter(period_id=period.pk)
-    approved = Submission.objects.filter(
+    approved = Submission.objects.of_units().filter(
         unit=OuterRef("unit"), period=OuterRef("period"), status=SubmissionStatus.APPROVED
     )
     counts = values.annotate(approved=Exists(approved)).aggregate(

@@ -169,7 +169,9 @@ def reminder_send_now(*, user: User, unit: Unit, period, today: datetime.date) -
     the daily run or by hand). Returns the number of e-mails sent; refuses with the reason otherwise."""
     if not may_review(user, unit):
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới nhắc hạn được."))
-    submission = Submission.objects.filter(unit=unit, period_id=period.pk).select_related("deadline__rule").first()
+    submission = (
+        Submission.objects.of_units().filter(unit=unit, period_id=period.pk).select_related("deadline__rule").first()
+    )
     if submission is not None and submission.status in DONE:
         raise ValidationError(_("%(unit)s đã nộp báo cáo kỳ này.") % {"unit": unit.name})
     deadline = submission.deadline if submission is not None and submission.deadline_id else None

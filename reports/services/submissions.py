@@ -165,16 +165,24 @@ def _transition(submission: Submission, *, to: str, user: User, via: str, reason
 
 def _is_empty(submission: Submission) -> bool:
     """A report with no value of its own and no submitted report of a unit below it (a district's consolidated
-    report has the reports of its communes): nothing to submit. Two queries at most."""
+    report has the reports of its communes): nothing to submit. An agency's report is its own values only; a
+    unit's never counts an agency's. Two queries at most."""
     unit, period_id = submission.unit, submission.period_id
-    if Value.objects.filter(unit=unit, period_id=period_id).exists():
+    own = Value.objects.filter(agency=submission.agency_id) if submission.agency_id else Value.objects.of_units()
+    if own.filter(unit=unit, period_id=period_id).exists():
         return False
-    return not Submission.objects.filter(
-        unit__path__startswith=unit.path,
-        unit__depth__gt=unit.depth,
-        period_id=period_id,
-        status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED],
-    ).exists()
+    if submission.agency_id:
+        return True
+    return (
+        not Submission.objects.of_units()
+        .filter(
+            unit__path__startswith=unit.path,
+            unit__depth__gt=unit.depth,
+            period_id=period_id,
+            status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED],
+        )
+        .exists()
+    )
 
 
 @transaction.atomic

@@ -31,7 +31,7 @@ from units.scoping import unit_visible_or_404
 
 
 def _submission(unit: Unit, period: Period) -> Submission:
-    found = Submission.objects.filter(unit=unit, period_id=period.pk).first() if period.pk else None
+    found = Submission.objects.of_units().filter(unit=unit, period_id=period.pk).first() if period.pk else None
     return found or Submission(unit=unit, period=period)
 
 
@@ -57,7 +57,8 @@ def approve_confirm(request: HttpRequest, unit_id: int, period: Period) -> HttpR
         raise PermissionDenied(_("Chỉ cấp trên của đơn vị mới duyệt được báo cáo này."))
     submission = _submission(unit, period)
     values = list(
-        Value.objects.filter(unit=unit, period_id=period.pk)
+        Value.objects.of_units()
+        .filter(unit=unit, period_id=period.pk)
         .select_related("indicator")
         .order_by("indicator__category", "indicator__order", "indicator__code")
         if period.pk
