@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.policy import may_review, may_submit
-from indicators.models import Indicator
 from plans.models import Period
 from reports.forms import ApproveForm, SubmitForm
 from reports.models import Submission, SubmissionStatus, Value
@@ -82,9 +81,7 @@ def approve_confirm(request: HttpRequest, unit_id: int, period: Period) -> HttpR
 def flagged(request: HttpRequest, unit_id: int, period: Period) -> HttpResponse:
     """The flagged figures of the whole subtree of a unit for a period."""
     page = flagged_subtree(unit=unit_visible_or_404(request.user, unit_id), period=period)
-    codes = {flag.code for row in page.rows for flag in row.flags}
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)} if codes else {}
-    return render(request, "reports/quality_flags.html", {"page": page, "indicators": indicators})
+    return render(request, "reports/quality_flags.html", {"page": page, "indicators": page.indicators})
 
 
 @login_required
